@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.avro.SchemaFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -39,7 +40,7 @@ class ReleaseContracts {
             Path file = RESOURCES.resolve(ContractCatalogue.releasePath(version, contract.name()));
             assertThat(file).as("a released file is never rewritten").doesNotExist();
             Files.createDirectories(file.getParent());
-            Files.writeString(file, sources.get(contract.name()).toString(true) + "\n");
+            Files.writeString(file, SchemaFormatter.format("json/pretty", sources.get(contract.name())) + "\n");
         }
     }
 }

@@ -37,7 +37,7 @@ final class SourceSchemas {
         }
         Map<String, Schema> schemas = new TreeMap<>();
         for (SchemaParser.ParseResult result : results) {
-            Schema schema = parser.resolve(result);
+            Schema schema = result.mainSchema();
             schemas.put(schema.getFullName(), schema);
         }
         return schemas;
