@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.testing.RealServers;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @SpringBootTest(properties = "management.endpoints.web.exposure.include=health,info,prometheus")
 @AutoConfigureMockMvc
+@RealServers
 @Import(TestSecurityConfiguration.class)
 class HomewardSecurityIntegrationTests {
 
