@@ -1,0 +1,7 @@
+package org.homeward.matching.engine;
+
+/** The sex recorded for a child. */
+public enum Sex {
+    FEMALE,
+    MALE
+}
