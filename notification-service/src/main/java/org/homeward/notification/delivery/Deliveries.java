@@ -1,0 +1,182 @@
+package org.homeward.notification.delivery;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.homeward.notification.contactpoint.Channel;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deliveries collection. Every state change is one conditional update on one document, so two workers (or two
+ * instances) never both own an attempt: whoever flips PENDING to SENDING first has it.
+ */
+@Repository
+class Deliveries {
+
+    private final MongoTemplate mongo;
+
+    Deliveries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void createIndexes() {
+        var indexes = mongo.indexOps(Delivery.class);
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("notificationId", Sort.Direction.ASC));
+    }
+
+    /** Stores a new delivery; false if this (cause, contact point, channel) was scheduled before. */
+    boolean insert(Delivery delivery) {
+        try {
+            mongo.insert(delivery);
+            return true;
+        } catch (DuplicateKeyException alreadyScheduled) {
+            return false;
+        }
+    }
+
+    Optional<Delivery> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Delivery.class));
+    }
+
+    List<Delivery> ofNotification(String notificationId) {
+        return mongo.find(Query.query(where("notificationId").is(notificationId)), Delivery.class);
+    }
+
+    /** Claims this delivery if it is due; empty if another worker has it or it is not due. */
+    Optional<Delivery> claim(String id, Instant now) {
+        return claim(
+                Query.query(where("_id")
+                        .is(id)
+                        .and("status")
+                        .is(DeliveryStatus.PENDING.name())
+                        .and("nextAttemptAt")
+                        .lte(now)),
+                now);
+    }
+
+    /** Claims the most overdue delivery, if any is due. */
+    Optional<Delivery> claimNext(Instant now) {
+        var query = Query.query(where("status")
+                        .is(DeliveryStatus.PENDING.name())
+                        .and("nextAttemptAt")
+                        .lte(now))
+                .with(Sort.by("nextAttemptAt"));
+        return claim(query, now);
+    }
+
+    private Optional<Delivery> claim(Query query, Instant now) {
+        var update = new Update()
+                .set("status", DeliveryStatus.SENDING.name())
+                .set("attemptStartedAt", now)
+                .inc("attempts", 1);
+        return Optional.ofNullable(mongo.findAndModify(
+                query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class));
+    }
+
+    void markSent(String id, Instant now) {
+        finish(
+                id,
+                new Update()
+                        .set("status", DeliveryStatus.SENT.name())
+                        .set("completedAt", now)
+                        .unset("lastError"));
+    }
+
+    void retryAt(String id, Instant next, String error) {
+        finish(
+                id,
+                new Update()
+                        .set("status", DeliveryStatus.PENDING.name())
+                        .set("nextAttemptAt", next)
+                        .set("lastError", error));
+    }
+
+    void markDead(String id, Instant now, String error) {
+        finish(
+                id,
+                new Update()
+                        .set("status", DeliveryStatus.DEAD.name())
+                        .set("completedAt", now)
+                        .set("lastError", error));
+    }
+
+    void markUnconfirmed(String id, Instant now, String error) {
+        finish(
+                id,
+                new Update()
+                        .set("status", DeliveryStatus.UNCONFIRMED.name())
+                        .set("completedAt", now)
+                        .set("lastError", error));
+    }
+
+    private void finish(String id, Update update) {
+        mongo.updateFirst(
+                Query.query(where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
+                update,
+                Delivery.class);
+    }
+
+    void markReported(String id) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("reported", true), Delivery.class);
+    }
+
+    List<Delivery> unreported(int limit) {
+        var query = Query.query(where("status")
+                        .is(DeliveryStatus.SENT.name())
+                        .and("reported")
+                        .is(false))
+                .limit(limit);
+        return mongo.find(query, Delivery.class);
+    }
+
+    /**
+     * Settles attempts whose worker died (a crash or restart): an e-mail cut off mid-exchange becomes UNCONFIRMED
+     * and is not sent again; a webhook or inbox attempt goes back to PENDING (receivers drop the repeat by delivery
+     * id, inbox entries have deterministic ids).
+     *
+     * @return the deliveries that became UNCONFIRMED
+     */
+    List<Delivery> recoverAbandoned(Instant now, Duration smtpTimeout, Duration webhookLease) {
+        var staleEmail = Query.query(where("status")
+                .is(DeliveryStatus.SENDING.name())
+                .and("channel")
+                .is(Channel.EMAIL.name())
+                .and("attemptStartedAt")
+                .lt(now.minus(smtpTimeout)));
+        var abandoned = mongo.find(staleEmail, Delivery.class);
+        for (var delivery : abandoned) {
+            markUnconfirmed(delivery.id(), now, "attempt cut off after the SMTP exchange began");
+        }
+        var staleOthers = Query.query(where("status")
+                .is(DeliveryStatus.SENDING.name())
+                .and("channel")
+                .in(Channel.WEBHOOK.name(), Channel.IN_APP.name())
+                .and("attemptStartedAt")
+                .lt(now.minus(webhookLease)));
+        mongo.updateMulti(
+                staleOthers,
+                new Update().set("status", DeliveryStatus.PENDING.name()).set("nextAttemptAt", now),
+                Delivery.class);
+        return abandoned;
+    }
+
+    long countWaiting() {
+        return mongo.count(
+                Query.query(where("status").in(DeliveryStatus.PENDING.name(), DeliveryStatus.SENDING.name())),
+                Delivery.class);
+    }
+}

@@ -1,0 +1,263 @@
+package org.homeward.notification.delivery;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.homeward.notification.contactpoint.ContactPoint;
+import org.homeward.notification.contactpoint.ContactPointService;
+import org.homeward.notification.inbox.InboxDelivery;
+import org.homeward.notification.inbox.InboxService;
+import org.homeward.notification.notification.Priority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Schedules and runs deliveries. Scheduling stores one delivery per channel of the recipient under a deterministic
+ * id (a second scheduling of the same cause is a no-op) and starts it at once; a poll pass claims what is due
+ * (retries, deliveries waiting for working hours, deliveries of a crashed instance) and settles abandoned attempts.
+ * Every attempt runs on its own virtual thread.
+ */
+@Service
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final Deliveries deliveries;
+    private final ContactPointService contactPoints;
+    private final EmailChannel email;
+    private final WebhookChannel webhooks;
+    private final InboxService inbox;
+    private final DeadLetters deadLetters;
+    private final DeliveryMetrics metrics;
+    private final DeliveryProperties properties;
+    private final AlertLinks links;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("delivery-", 0).factory());
+
+    DeliveryService(
+            Deliveries deliveries,
+            ContactPointService contactPoints,
+            EmailChannel email,
+            WebhookChannel webhooks,
+            InboxService inbox,
+            DeadLetters deadLetters,
+            DeliveryMetrics metrics,
+            DeliveryProperties properties,
+            AlertLinks links,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.contactPoints = contactPoints;
+        this.email = email;
+        this.webhooks = webhooks;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.links = links;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a delivery for each channel of the recipient, unless already stored, and starts those that are due.
+     * Normal-priority deliveries wait for the recipient's working hours; urgent ones go at once.
+     *
+     * @return how many deliveries were new
+     */
+    public int schedule(DeliveryRequest request) {
+        var recipient = contactPoints.find(request.contactPointId());
+        if (recipient.isEmpty()) {
+            log.warn(
+                    "Contact point {} is gone; nothing delivered for {}",
+                    request.contactPointId(),
+                    request.notificationId());
+            return 0;
+        }
+        var now = clock.instant();
+        var hours = recipient.get().workingHours();
+        var notBefore = request.priority() == Priority.NORMAL && hours != null ? hours.nextWorkingInstant(now) : now;
+        var created = 0;
+        for (var channel : recipient.get().channels()) {
+            var delivery = Delivery.schedule(request, channel, notBefore, now);
+            if (deliveries.insert(delivery)) {
+                created++;
+                if (!notBefore.isAfter(now)) {
+                    start(delivery.id());
+                }
+            }
+        }
+        return created;
+    }
+
+    /** One pass: settle abandoned attempts, start what is due, report completions the notifications missed. */
+    @Scheduled(
+            fixedDelayString = "${homeward.notification.delivery.poll-interval:500ms}",
+            initialDelayString = "${homeward.notification.delivery.poll-interval:500ms}")
+    public void poll() {
+        recoverAbandoned();
+        runDue();
+        reportCompleted();
+        metrics.waiting(deliveries.countWaiting());
+    }
+
+    /** Settles attempts whose worker died (see {@link Deliveries#recoverAbandoned}). */
+    public void recoverAbandoned() {
+        for (var cutOff :
+                deliveries.recoverAbandoned(clock.instant(), properties.smtpTimeout(), properties.webhookLease())) {
+            metrics.failed(cutOff.channel(), "unconfirmed");
+            log.warn("Delivery {} was cut off mid-attempt; marked unconfirmed, not sent again", cutOff.id());
+        }
+    }
+
+    /** Claims and starts every due delivery (at most a batch). */
+    public void runDue() {
+        for (var i = 0; i < properties.batchSize(); i++) {
+            var claimed = deliveries.claimNext(clock.instant());
+            if (claimed.isEmpty()) {
+                return;
+            }
+            submit(() -> attempt(claimed.get()));
+        }
+    }
+
+    /** Records that a notification has taken note of a completed delivery. */
+    public void markReported(String deliveryId) {
+        deliveries.markReported(deliveryId);
+    }
+
+    private void reportCompleted() {
+        for (var delivery : deliveries.unreported(properties.batchSize())) {
+            events.publishEvent(completed(delivery));
+        }
+    }
+
+    private void start(String id) {
+        submit(() -> deliveries.claim(id, clock.instant()).ifPresent(this::attempt));
+    }
+
+    private void submit(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException shuttingDown) {
+            // Left PENDING (or SENDING, settled by recovery): the next instance's poll takes it.
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        metrics.started();
+        try {
+            settle(delivery, run(delivery));
+        } catch (RuntimeException unexpected) {
+            log.error("Delivery {} attempt {} failed unexpectedly", delivery.id(), delivery.attempts(), unexpected);
+            settle(
+                    delivery,
+                    new AttemptOutcome.Retry(
+                            "unexpected " + unexpected.getClass().getSimpleName()));
+        } finally {
+            metrics.ended();
+        }
+    }
+
+    private AttemptOutcome run(Delivery delivery) {
+        var found = contactPoints.find(delivery.contactPointId());
+        if (found.isEmpty()) {
+            return new AttemptOutcome.Refused("contact point was deleted");
+        }
+        ContactPoint recipient = found.get();
+        return switch (delivery.channel()) {
+            case EMAIL -> {
+                var from = delivery.escalatedFrom() == null
+                        ? null
+                        : contactPoints.find(delivery.escalatedFrom()).orElse(null);
+                yield email.send(delivery, recipient, from);
+            }
+            case WEBHOOK -> webhooks.send(delivery, recipient);
+            case IN_APP -> {
+                inbox.deliver(new InboxDelivery(
+                        delivery.id(),
+                        delivery.notificationId(),
+                        recipient.id(),
+                        recipient.country(),
+                        recipient.inboxSubjects(),
+                        delivery.priority(),
+                        delivery.subject(),
+                        delivery.matchId(),
+                        delivery.records(),
+                        links.forMatch(delivery.matchId()),
+                        delivery.level()));
+                yield new AttemptOutcome.Delivered();
+            }
+        };
+    }
+
+    private void settle(Delivery delivery, AttemptOutcome outcome) {
+        var now = clock.instant();
+        var channel = delivery.channel();
+        switch (outcome) {
+            case AttemptOutcome.Delivered delivered -> {
+                deliveries.markSent(delivery.id(), now);
+                metrics.delivered(channel, Duration.between(delivery.causeOccurredAt(), now));
+                events.publishEvent(completed(delivery));
+            }
+            case AttemptOutcome.Retry retry -> {
+                if (delivery.attempts() >= properties.maxAttempts()) {
+                    dead(delivery, retry.reason(), now);
+                } else {
+                    deliveries.retryAt(delivery.id(), now.plus(backoff(delivery.attempts())), retry.reason());
+                    metrics.retried(channel);
+                    metrics.failed(channel, "retry");
+                    log.info(
+                            "Delivery {} attempt {} failed ({}); will retry",
+                            delivery.id(),
+                            delivery.attempts(),
+                            retry.reason());
+                }
+            }
+            case AttemptOutcome.Refused refused -> dead(delivery, refused.reason(), now);
+            case AttemptOutcome.Unconfirmed unconfirmed -> {
+                deliveries.markUnconfirmed(delivery.id(), now, unconfirmed.reason());
+                metrics.failed(channel, "unconfirmed");
+                log.warn("Delivery {} unconfirmed ({}); not sent again", delivery.id(), unconfirmed.reason());
+            }
+        }
+    }
+
+    private void dead(Delivery delivery, String reason, java.time.Instant now) {
+        deliveries.markDead(delivery.id(), now, reason);
+        metrics.failed(delivery.channel(), "dead");
+        log.warn("Delivery {} dead after {} attempts ({})", delivery.id(), delivery.attempts(), reason);
+        deadLetters.publish(delivery, reason);
+    }
+
+    /** Full jitter: a random delay between zero and the exponentially growing cap. */
+    Duration backoff(int attemptsSoFar) {
+        var cap = properties.initialBackoff().multipliedBy(1L << Math.min(attemptsSoFar - 1, 30));
+        if (cap.compareTo(properties.maxBackoff()) > 0 || cap.isNegative()) {
+            cap = properties.maxBackoff();
+        }
+        var capMillis = cap.toMillis();
+        return capMillis <= 0
+                ? Duration.ZERO
+                : Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis + 1));
+    }
+
+    private static DeliveryCompleted completed(Delivery delivery) {
+        return new DeliveryCompleted(
+                delivery.id(), delivery.notificationId(), delivery.contactPointId(), delivery.channel());
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}
