@@ -1,6 +1,8 @@
 package org.homeward.notification;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -15,19 +17,25 @@ public final class TestSetup {
         return "test." + testClass.getSimpleName().toLowerCase(Locale.ROOT) + ".matches";
     }
 
+    public static Map<String, Object> properties(Class<?> testClass) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", TestSmtp.port());
+        properties.put("spring.kafka.consumer.group-id", "notification-" + testClass.getSimpleName());
+        properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
+        properties.put("homeward.notification.intake.matches-topic", matchesTopic(testClass));
+        properties.put("homeward.notification.allow-insecure-webhooks", "true");
+        properties.put("homeward.notification.case-link-base", "https://ui.homeward.test");
+        properties.put("homeward.notification.delivery.initial-backoff", "0s");
+        properties.put("homeward.notification.delivery.max-attempts", "3");
+        properties.put("homeward.notification.delivery.connect-timeout", "2s");
+        properties.put("homeward.notification.delivery.read-timeout", "2s");
+        properties.put("homeward.notification.delivery.poll-interval", "100ms");
+        properties.put("homeward.notification.escalation.pass-interval", "1h");
+        return properties;
+    }
+
     public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestSmtp::port);
-        registry.add("spring.kafka.consumer.group-id", () -> "notification-" + testClass.getSimpleName());
-        registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
-        registry.add("homeward.notification.intake.matches-topic", () -> matchesTopic(testClass));
-        registry.add("homeward.notification.allow-insecure-webhooks", () -> "true");
-        registry.add("homeward.notification.case-link-base", () -> "https://ui.homeward.test");
-        registry.add("homeward.notification.delivery.initial-backoff", () -> "0s");
-        registry.add("homeward.notification.delivery.max-attempts", () -> "3");
-        registry.add("homeward.notification.delivery.connect-timeout", () -> "2s");
-        registry.add("homeward.notification.delivery.read-timeout", () -> "2s");
-        registry.add("homeward.notification.delivery.poll-interval", () -> "100ms");
-        registry.add("homeward.notification.escalation.pass-interval", () -> "1h");
+        properties(testClass).forEach((name, value) -> registry.add(name, () -> value));
     }
 }
