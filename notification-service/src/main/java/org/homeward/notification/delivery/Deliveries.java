@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.homeward.notification.contactpoint.Channel;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -146,12 +147,15 @@ class Deliveries {
     /**
      * Settles attempts whose worker died (a crash or restart): an e-mail cut off mid-exchange becomes UNCONFIRMED
      * and is not sent again; a webhook or inbox attempt goes back to PENDING (receivers drop the repeat by delivery
-     * id, inbox entries have deterministic ids).
+     * id, inbox entries have deterministic ids). Attempts still running in this instance are left alone, whatever
+     * the clock says.
      *
      * @return the deliveries that became UNCONFIRMED
      */
-    List<Delivery> recoverAbandoned(Instant now, Duration smtpTimeout, Duration webhookLease) {
-        var staleEmail = Query.query(where("status")
+    List<Delivery> recoverAbandoned(Instant now, Duration smtpTimeout, Duration webhookLease, Set<String> running) {
+        var staleEmail = Query.query(where("_id")
+                .nin(running)
+                .and("status")
                 .is(DeliveryStatus.SENDING.name())
                 .and("channel")
                 .is(Channel.EMAIL.name())
@@ -161,7 +165,9 @@ class Deliveries {
         for (var delivery : abandoned) {
             markUnconfirmed(delivery.id(), now, "attempt cut off after the SMTP exchange began");
         }
-        var staleOthers = Query.query(where("status")
+        var staleOthers = Query.query(where("_id")
+                .nin(running)
+                .and("status")
                 .is(DeliveryStatus.SENDING.name())
                 .and("channel")
                 .in(Channel.WEBHOOK.name(), Channel.IN_APP.name())

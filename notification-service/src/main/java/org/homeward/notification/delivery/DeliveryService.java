@@ -3,6 +3,8 @@ package org.homeward.notification.delivery;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +42,7 @@ public class DeliveryService {
     private final AlertLinks links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());
 
@@ -112,8 +115,8 @@ public class DeliveryService {
 
     /** Settles attempts whose worker died (see {@link Deliveries#recoverAbandoned}). */
     public void recoverAbandoned() {
-        for (var cutOff :
-                deliveries.recoverAbandoned(clock.instant(), properties.smtpTimeout(), properties.webhookLease())) {
+        for (var cutOff : deliveries.recoverAbandoned(
+                clock.instant(), properties.smtpTimeout(), properties.webhookLease(), Set.copyOf(running))) {
             metrics.failed(cutOff.channel(), "unconfirmed");
             log.warn("Delivery {} was cut off mid-attempt; marked unconfirmed, not sent again", cutOff.id());
         }
@@ -126,6 +129,8 @@ public class DeliveryService {
             if (claimed.isEmpty()) {
                 return;
             }
+            // Recovery runs on this same thread, so the claimed delivery is marked running before it can look.
+            running.add(claimed.get().id());
             submit(() -> attempt(claimed.get()));
         }
     }
@@ -142,7 +147,16 @@ public class DeliveryService {
     }
 
     private void start(String id) {
-        submit(() -> deliveries.claim(id, clock.instant()).ifPresent(this::attempt));
+        submit(() -> {
+            // Marked running before the claim, so recovery on the poll thread never takes a live attempt.
+            running.add(id);
+            var claimed = deliveries.claim(id, clock.instant());
+            if (claimed.isPresent()) {
+                attempt(claimed.get());
+            } else {
+                running.remove(id);
+            }
+        });
     }
 
     private void submit(Runnable task) {
@@ -164,6 +178,7 @@ public class DeliveryService {
                     new AttemptOutcome.Retry(
                             "unexpected " + unexpected.getClass().getSimpleName()));
         } finally {
+            running.remove(delivery.id());
             metrics.ended();
         }
     }
