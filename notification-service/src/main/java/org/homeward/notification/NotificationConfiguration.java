@@ -1,6 +1,5 @@
 package org.homeward.notification;
 
-import java.time.Clock;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -15,15 +14,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
-/** Wiring every feature shares: the clock, the contract codec and the one Kafka producer. */
+/** Wiring every feature shares: the contract codec and the Kafka producer of dead letters. */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.homeward.notification.contactpoint.Channel;
+import org.homeward.platform.outbox.OutboxEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -21,7 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One alert to one contact point about one event, followed up the escalation chain until somebody acknowledges it.
  * Its id is derived from the cause event and the first contact point, so a redelivered event finds the notification
- * it already opened. The events it raises wait in its own outbox: one atomic document write per change.
+ * it already opened. The events it raises wait in its own outbox, drained by the platform's relay: one atomic
+ * document write per change.
  */
 @Document("notifications")
 @TypeAlias("notification")
@@ -66,7 +68,7 @@ public class Notification {
     private Set<String> reportedDeliveries = new HashSet<>();
     private Instant createdAt;
     private long lastSequence;
-    private List<PendingEvent> outbox = new ArrayList<>();
+    private List<OutboxEntry> outbox = new ArrayList<>();
 
     @Transient
     private final List<NotificationEvent> raised = new ArrayList<>();
@@ -183,7 +185,7 @@ public class Notification {
     }
 
     /** Moves the raised events into the outbox, encoded by {@code encoder} with their sequence numbers. */
-    void stage(BiFunction<NotificationEvent, Long, PendingEvent> encoder) {
+    void stage(BiFunction<NotificationEvent, Long, OutboxEntry> encoder) {
         for (var event : raised) {
             outbox.add(encoder.apply(event, ++lastSequence));
         }
@@ -268,7 +270,7 @@ public class Notification {
         return version;
     }
 
-    List<PendingEvent> outbox() {
+    List<OutboxEntry> outbox() {
         return List.copyOf(outbox);
     }
 

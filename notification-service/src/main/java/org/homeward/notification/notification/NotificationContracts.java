@@ -4,12 +4,14 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.homeward.contracts.ContractCatalogue;
 import org.homeward.contracts.ContractCodec;
+import org.homeward.contracts.Topics;
 import org.homeward.contracts.common.EventMetadata;
 import org.homeward.contracts.notification.Channel;
 import org.homeward.contracts.notification.NotificationAcknowledged;
 import org.homeward.contracts.notification.NotificationDispatched;
 import org.homeward.contracts.notification.NotificationEscalated;
 import org.homeward.contracts.notification.Priority;
+import org.homeward.platform.outbox.OutboxEntry;
 import org.jspecify.annotations.Nullable;
 
 /** Maps each notification event to its contract on {@code homeward.notifications.v1}, in one exhaustive switch. */
@@ -23,10 +25,18 @@ final class NotificationContracts {
         this.catalogue = codec.catalogue();
     }
 
-    PendingEvent encode(NotificationEvent event, long sequence, String sourceCountry) {
+    /** The event as an outbox entry for {@code homeward.notifications.v1}, keyed by the notification id. */
+    OutboxEntry encode(NotificationEvent event, long sequence, String sourceCountry) {
         var eventId = UUID.randomUUID();
         var contract = toContract(event, eventId, sequence, sourceCountry);
-        return new PendingEvent(eventId.toString(), sequence, codec.encode(contract));
+        return OutboxEntry.of(
+                        eventId,
+                        sequence,
+                        Topics.NOTIFICATIONS,
+                        event.notificationId(),
+                        codec.encode(contract),
+                        event.occurredAt())
+                .withContractSchema(contract.getSchema().getFullName());
     }
 
     SpecificRecord toContract(NotificationEvent event, UUID eventId, long sequence, String sourceCountry) {

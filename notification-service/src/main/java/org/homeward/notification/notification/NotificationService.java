@@ -13,6 +13,7 @@ import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.delivery.DeliveryCompleted;
 import org.homeward.notification.delivery.DeliveryRequest;
 import org.homeward.notification.delivery.DeliveryService;
+import org.homeward.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -41,6 +42,7 @@ public class NotificationService {
     private final DeliveryService deliveries;
     private final ContactPointService contactPoints;
     private final NotificationContracts contracts;
+    private final OutboxRelay relay;
     private final Clock clock;
 
     NotificationService(
@@ -49,12 +51,14 @@ public class NotificationService {
             DeliveryService deliveries,
             ContactPointService contactPoints,
             ContractCodec codec,
+            OutboxRelay relay,
             Clock clock) {
         this.notifications = notifications;
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.contactPoints = contactPoints;
         this.contracts = new NotificationContracts(codec);
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -215,7 +219,11 @@ public class NotificationService {
             }
             notification.stage((event, sequence) -> contracts.encode(event, sequence, notification.country()));
             try {
-                return notifications.save(notification);
+                var saved = notifications.save(notification);
+                if (!saved.outbox().isEmpty()) {
+                    relay.wakeUp();
+                }
+                return saved;
             } catch (OptimisticLockingFailureException lostRace) {
                 // Someone else changed it (the relay, a delivery report): apply the change to the fresh document.
             }
