@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.homeward.platform.security.Role;
@@ -23,7 +24,29 @@ public final class DevRegistryApplication {
 
     private DevRegistryApplication() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        var running = new java.util.ArrayDeque<AutoCloseable>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running)));
+        try {
+            start(running);
+        } catch (Exception | LinkageError failure) {
+            System.err.println("The development registry did not start: " + failure);
+            // Exit so the servers already started (and the lock on the data file) do not outlive the failure.
+            System.exit(1);
+        }
+    }
+
+    private static void stopAll(java.util.Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("A component did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void start(java.util.Deque<AutoCloseable> running) throws Exception {
         var country = System.getProperty("homeward.country", "PL");
         var root = Path.of(System.getProperty("homeward.devstack.dir", "../.devstack"))
                 .toAbsolutePath()
@@ -35,9 +58,16 @@ public final class DevRegistryApplication {
         Files.createDirectories(mongoFile.getParent());
         var mongo = new MongoServer(new H2Backend(mongoFile.toString()));
         mongo.bind("127.0.0.1", 0);
+        running.push(mongo::shutdown);
         var mongoAddress = mongo.getLocalAddress();
 
+        // The cluster id is kept with the data, so a second start finds its own logs and topics.
+        var clusterIdFile = root.resolve("kafka-cluster.id");
+        if (!Files.exists(clusterIdFile)) {
+            Files.writeString(clusterIdFile, Uuid.randomUuid().toString());
+        }
         var kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setClusterId(Files.readString(clusterIdFile).strip())
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
@@ -45,7 +75,10 @@ public final class DevRegistryApplication {
                         .build())
                 .setDeleteOnClose(false)
                 .build();
-        kafka.format();
+        if (!Files.exists(root.resolve("kafka").resolve("combined_0_0").resolve("meta.properties"))) {
+            kafka.format();
+        }
+        running.push(kafka);
         kafka.startup();
         kafka.waitForReadyBrokers();
 
@@ -57,6 +90,7 @@ public final class DevRegistryApplication {
                         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "--homeward.protection.aead-keyset-file=" + keys.resolve("aead-" + country + ".json"),
                         "--homeward.protection.document-hash-keyset-file=" + keys.resolve("document-hash.json"));
+        running.push(registry.getApplicationContext()::close);
 
         var tokens = root.resolve("tokens");
         Files.createDirectories(tokens);
@@ -81,15 +115,6 @@ public final class DevRegistryApplication {
                         .expiresIn(lifetime)
                         .build());
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            registry.getApplicationContext().close();
-            try {
-                kafka.close();
-            } catch (Exception e) {
-                System.err.println("Kafka did not stop cleanly: " + e.getMessage());
-            }
-            mongo.shutdown();
-        }));
         System.out.printf(
                 "%nHomeward registry %s ready on http://127.0.0.1:%s (Kafka %s). Tokens in %s. Ctrl-C stops it.%n",
                 country,
