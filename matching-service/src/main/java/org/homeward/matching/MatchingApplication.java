@@ -1,22 +1,21 @@
 package org.homeward.matching;
 
 import org.homeward.matching.cli.BatchCommands;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Entry point of the matching-service jar. A first argument naming a batch command ({@code link}, {@code evaluate},
- * {@code estimate}) runs it without starting Spring. Without a command the service will start (Spring, added by the
- * service part of this module); until then it prints the usage and exits with 2.
+ * {@code estimate}) runs it without starting Spring; without one, the matching service starts (intake of every
+ * country's record events, match proposals, review API).
  */
-public final class MatchingApplication {
-
-    private MatchingApplication() {}
+@SpringBootApplication(proxyBeanMethods = false)
+public class MatchingApplication {
 
     public static void main(String[] args) {
         if (BatchCommands.isBatchCommand(args)) {
             System.exit(BatchCommands.run(args, System.out, System.err));
         }
-        // The service part adds SpringApplication.run(MatchingApplication.class, args) here.
-        System.err.println(BatchCommands.USAGE);
-        System.exit(2);
+        SpringApplication.run(MatchingApplication.class, args);
     }
 }

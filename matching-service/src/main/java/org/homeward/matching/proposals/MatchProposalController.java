@@ -1,0 +1,155 @@
+package org.homeward.matching.proposals;
+
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.regex.Matcher;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.security.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The review API of match proposals, under /api/v1/match-proposals, for national contact points. */
+@RestController
+@RequestMapping("/api/v1/match-proposals")
+@Validated
+class MatchProposalController {
+
+    static final String REASON = "Homeward-Reason";
+    static final URI PROPOSAL_NOT_FOUND = ProblemTypes.of("match-proposal-not-found");
+    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private final MatchProposalService service;
+
+    MatchProposalController(MatchProposalService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    PageView<MatchProposalSummaryView> list(
+            @RequestParam(required = false) MatchProposal.@Nullable Status status,
+            @RequestParam(required = false) @Nullable @DecimalMin("-1000") Double minScore,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z]{2}") String country,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @AuthenticationPrincipal Caller caller) {
+        var found = service.list(
+                new MatchProposalService.Filter(status, minScore, country), PageRequest.of(page, size), caller);
+        return PageView.of(found.map(MatchProposalSummaryView::of));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<MatchProposalView> get(
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestHeader(name = REASON, required = false) @Nullable @Size(max = 200) String reason,
+            @AuthenticationPrincipal Caller caller) {
+        var details = service.get(id, caller, reason);
+        return ResponseEntity.ok().eTag(etag(details.proposal().revision())).body(MatchProposalView.of(details));
+    }
+
+    @PostMapping("/{id}/confirmation")
+    ResponseEntity<MatchProposalSummaryView> confirm(
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody @Valid DecisionForm form,
+            @AuthenticationPrincipal Caller caller) {
+        var proposal = service.confirm(id, revision(ifMatch), form.reason(), caller);
+        return ResponseEntity.ok().eTag(etag(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
+    }
+
+    @PostMapping("/{id}/rejection")
+    ResponseEntity<MatchProposalSummaryView> reject(
+            @PathVariable @Pattern(regexp = ID) String id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody @Valid DecisionForm form,
+            @AuthenticationPrincipal Caller caller) {
+        var proposal = service.reject(id, revision(ifMatch), form.reason(), caller);
+        return ResponseEntity.ok().eTag(etag(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
+    }
+
+    private static String etag(long revision) {
+        return "\"" + revision + "\"";
+    }
+
+    private static long revision(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(
+                    PRECONDITION_REQUIRED,
+                    ProblemTypes.PRECONDITION_REQUIRED,
+                    "If-Match required",
+                    "Send the ETag of the proposal you reviewed in If-Match, so you decide on what you saw.");
+        }
+        Matcher matcher = ETAG.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new ProblemException(
+                    PRECONDITION_FAILED,
+                    ProblemTypes.PRECONDITION_FAILED,
+                    "Proposal changed",
+                    "If-Match does not name a current revision of this proposal.");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(MatchProposalNotFound notFound) {
+        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No match proposal with this id is visible to you.");
+        problem.setType(PROPOSAL_NOT_FOUND);
+        problem.setTitle("Match proposal not found");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(MatchProposalChanged changed) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                PRECONDITION_FAILED,
+                "The proposal changed since you read it (new score or decision). Read it again before deciding.");
+        problem.setType(ProblemTypes.PRECONDITION_FAILED);
+        problem.setTitle("Proposal changed");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(IllegalDecision illegal) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                CONFLICT, "A proposal cannot move from " + illegal.from() + " to " + illegal.to() + ".");
+        problem.setType(ProblemTypes.ILLEGAL_TRANSITION);
+        problem.setTitle("Proposal already decided");
+        problem.setProperty("from", illegal.from());
+        problem.setProperty("to", illegal.to());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(MatchProposalService.NotPermitted notPermitted) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                FORBIDDEN, "Reviewing match proposals needs the ncp role (reading: ncp or supervisor).");
+        problem.setType(ProblemTypes.FORBIDDEN);
+        problem.setTitle("Not permitted");
+        return problem;
+    }
+}
