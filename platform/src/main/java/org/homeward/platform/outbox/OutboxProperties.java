@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * The outbox relay ({@code homeward.outbox}).
  *
  * @param collections the MongoDB collections whose documents carry an {@code outbox} array to drain
- * @param pollInterval how long the relay waits between passes when nobody calls {@link OutboxRelay#wakeUp()}
+ * @param pollInterval how often the relay sweeps whole collections unasked, for entries no service named (a crash,
+ *     another writer); documents named by {@link OutboxRelay#wakeUp(String, Object)} are drained at once
  * @param batchSize documents per pass and collection
  * @param enabled whether the relay starts with the application (it can still be started by hand)
  * @param sendTimeout how long one publish may take (blocking for metadata and waiting for acks) before it counts as
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("homeward.outbox")
 public record OutboxProperties(
         @DefaultValue List<String> collections,
-        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("100") @Positive int batchSize,
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration sendTimeout,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +42,12 @@ import org.springframework.kafka.support.SendResult;
  *
  * <p>Delivery is at least once: a crash between the ack and the pull sends those entries again on restart, and
  * consumers drop duplicates by {@code eventId}. On a failure the entries stay, the relay backs off (doubling up to
- * {@code maxBackoff}) and retries; only event ids are logged. Services call {@link #wakeUp()} after saving, so
- * latency is not bound by the poll interval. Metrics: {@code homeward.outbox.published}, {@code
+ * {@code maxBackoff}) and retries; only event ids are logged.
+ *
+ * <p>Finding pending entries by query scans the collection where the store has no usable index (the embedded
+ * MongoDB wire server ignores non-unique indexes), so services name the document they just saved with {@link
+ * #wakeUp(String, Object)}: the relay drains it at once by id, and sweeps whole collections only every {@code
+ * pollInterval} (and at start, and when {@link #wakeUp()} asks) for what nobody named — a crash, another writer. Metrics: {@code homeward.outbox.published}, {@code
  * homeward.outbox.failures}, {@code homeward.outbox.pending} and {@code homeward.outbox.publish.latency} (from
  * {@code occurredAt} to the ack).
  */
@@ -64,10 +69,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer latency;
     private final AtomicLong pending = new AtomicLong();
     private final Set<Object> malformedDocuments = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Object>> named = new ConcurrentHashMap<>();
 
     private final Object monitor = new Object();
     private volatile boolean running;
     private boolean wakeUpRequested;
+    private boolean sweepRequested = true;
+    private long lastSweep = System.nanoTime();
     private @Nullable Thread worker;
     private int consecutiveFailures;
 
@@ -92,8 +100,18 @@ public class OutboxRelay implements SmartLifecycle {
         meters.gauge("homeward.outbox.pending", pending);
     }
 
-    /** Asks for a pass now rather than after the poll interval; cheap, safe from any thread, never blocks. */
+    /** Asks for a sweep of every collection now; safe from any thread, never blocks. Prefer naming the document. */
     public void wakeUp() {
+        synchronized (monitor) {
+            sweepRequested = true;
+            wakeUpRequested = true;
+            monitor.notifyAll();
+        }
+    }
+
+    /** Asks for the pending entries of one just-saved document to be published now; cheap, never blocks. */
+    public void wakeUp(String collection, Object documentId) {
+        named.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(documentId);
         synchronized (monitor) {
             wakeUpRequested = true;
             monitor.notifyAll();
@@ -107,6 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             }
             running = true;
+            sweepRequested = true;
             consecutiveFailures = 0;
             var thread = new Thread(this::run, "outbox-relay");
             thread.setDaemon(true);
@@ -170,7 +189,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (consecutiveFailures > 0) {
                 pause(backoff(), false);
             } else if (!more) {
-                pause(properties.pollInterval(), true);
+                pause(untilNextSweep(), true);
             }
         }
     }
@@ -181,16 +200,27 @@ public class OutboxRelay implements SmartLifecycle {
      * @return whether a collection had more documents than one batch, so another pass should follow at once
      */
     boolean drainOnce() {
+        var sweep = sweepDue();
         var more = false;
         var stillPending = 0L;
         var failed = false;
         for (var collection : properties.collections()) {
-            var outcome = drain(collection);
+            var ids = takeNamed(collection);
+            Outcome outcome;
+            if (sweep) {
+                outcome = drain(collection, new Document());
+            } else if (!ids.isEmpty()) {
+                outcome = drain(collection, new Document("_id", new Document("$in", ids)));
+            } else {
+                continue;
+            }
             more |= outcome.full();
             stillPending += outcome.stillPending();
             failed |= outcome.failed();
         }
-        pending.set(stillPending);
+        if (sweep) {
+            pending.set(stillPending);
+        }
         consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
         return more && !failed;
     }
@@ -202,10 +232,44 @@ public class OutboxRelay implements SmartLifecycle {
     private record Entry(
             String eventId, long sequence, Instant occurredAt, CompletableFuture<SendResult<String, byte[]>> ack) {}
 
-    private Outcome drain(String collectionName) {
+    private boolean sweepDue() {
+        synchronized (monitor) {
+            var due = sweepRequested
+                    || System.nanoTime() - lastSweep
+                            >= properties.pollInterval().toNanos();
+            if (due) {
+                sweepRequested = false;
+                lastSweep = System.nanoTime();
+            }
+            return due;
+        }
+    }
+
+    private Duration untilNextSweep() {
+        synchronized (monitor) {
+            var remaining = sweepRequested ? 0 : properties.pollInterval().toNanos() - (System.nanoTime() - lastSweep);
+            return Duration.ofNanos(Math.max(remaining, 0));
+        }
+    }
+
+    private List<Object> takeNamed(String collection) {
+        var ids = named.get(collection);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        var taken = new ArrayList<Object>();
+        for (var id : ids) {
+            if (ids.remove(id)) {
+                taken.add(id);
+            }
+        }
+        return taken;
+    }
+
+    private Outcome drain(String collectionName, Document scope) {
         var collection = mongo.getCollection(collectionName);
         var documents = collection
-                .find(new Document(OUTBOX + ".0", new Document("$exists", true)))
+                .find(new Document(scope).append(OUTBOX + ".0", new Document("$exists", true)))
                 .projection(new Document(OUTBOX, 1))
                 .limit(properties.batchSize())
                 .into(new ArrayList<>());

@@ -102,6 +102,24 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void publishesANamedDocumentAtOnceWithoutSweeping() {
+        try (var consumer = KafkaTestConsumer.fromNow(topic)) {
+            var waiting = new Parcel("parcel-" + UUID.randomUUID());
+            waiting.change("packed", entry(1, waiting.id()));
+            var named = new Parcel("parcel-" + UUID.randomUUID());
+            named.change("packed", entry(1, named.id()));
+            parcels.save(waiting);
+            parcels.save(named);
+
+            relay.wakeUp(OutboxTestApplication.COLLECTION, named.id());
+
+            assertThat(consumer.awaitRecords(1)).extracting(ConsumerRecord::key).containsExactly(named.id());
+            // The poll interval here is a minute: only the next sweep will find the document nobody named.
+            assertThat(parcels.findById(waiting.id()).orElseThrow().outbox()).hasSize(1);
+        }
+    }
+
+    @Test
     void staleSaveCannotResurrectSentEntries() {
         try (var consumer = KafkaTestConsumer.fromNow(topic)) {
             relay.stop();
