@@ -55,6 +55,11 @@ public final class RecordEvents {
         return recordId;
     }
 
+    /** The given names of each spelling, primary first. */
+    public java.util.List<String> names() {
+        return names.stream().map(PersonName::getGivenNames).toList();
+    }
+
     public String country() {
         return country;
     }
