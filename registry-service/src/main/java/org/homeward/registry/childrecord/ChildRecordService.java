@@ -44,6 +44,7 @@ public class ChildRecordService {
 
     private static final Logger log = LoggerFactory.getLogger(ChildRecordService.class);
     private static final String RESOURCE = "childRecord";
+    private static final String COLLECTION = "childRecords";
     private static final int SAVE_ATTEMPTS = 5;
 
     private final ChildRecords records;
@@ -114,7 +115,7 @@ public class ChildRecordService {
             audit.record(by, AuditAction.READ, RESOURCE, id, null);
             return new Registration(open(existing), true);
         }
-        relay.wakeUp();
+        relay.wakeUp(COLLECTION, id);
         audit.record(by, AuditAction.CREATE, RESOURCE, id, null);
         log.info("Record {} registered as {}", id, draft.kind());
         return new Registration(new ChildRecordDetails(record, draft.sensitive()), false);
@@ -201,7 +202,7 @@ public class ChildRecordService {
             record.stage(contracts::toOutboxEntry);
             try {
                 var saved = records.save(record);
-                relay.wakeUp();
+                relay.wakeUp(COLLECTION, id);
                 audit.record(by, action, RESOURCE, id, null);
                 return saved.isErased() ? new ChildRecordDetails(saved, SensitiveDetails.none()) : open(saved);
             } catch (OptimisticLockingFailureException concurrent) {
