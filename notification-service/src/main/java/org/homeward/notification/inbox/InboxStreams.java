@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -14,12 +15,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * of their recipient; a user on another instance sees them on the next list (or through that instance's stream).
  */
 @Component
-class InboxStreams {
+class InboxStreams implements SmartLifecycle {
 
     static final String EVENT = "inbox-entry";
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     SseEmitter open(String recipient, String country) {
         var key = key(recipient, country);
@@ -56,6 +58,30 @@ class InboxStreams {
                 emitter.completeWithError(gone);
             }
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream before the web server's graceful shutdown, which would otherwise wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // After (stopped before) the web server's graceful shutdown phase.
+        return Integer.MAX_VALUE;
     }
 
     private static String key(String recipient, String country) {

@@ -1,0 +1,208 @@
+package org.homeward.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.homeward.notification.ContactPointRequests.anNcp;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.homeward.contracts.matching.MatchDecision;
+import org.homeward.notification.Directory;
+import org.homeward.notification.MatchEvents;
+import org.homeward.notification.NotificationApi;
+import org.homeward.notification.TestClockConfiguration;
+import org.homeward.notification.TestSetup;
+import org.homeward.platform.security.Role;
+import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.TestSecurityConfiguration;
+import org.homeward.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealServers
+@Import({TestSecurityConfiguration.class, TestClockConfiguration.class})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class InboxIntegrationTests {
+
+    /** Two synthetic NCP users of Poland and one of Ukraine. */
+    private static final String FIRST = TestTokens.token()
+            .subject("ncp-pl-first")
+            .country("PL")
+            .roles(Role.NCP)
+            .build();
+
+    private static final String SECOND = TestTokens.token()
+            .subject("ncp-pl-second")
+            .country("PL")
+            .roles(Role.NCP)
+            .build();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestSetup.register(registry, InboxIntegrationTests.class);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    NotificationApi api;
+    MatchEvents events;
+
+    @BeforeEach
+    void open() {
+        api = new NotificationApi(port);
+        events = new MatchEvents(TestSetup.matchesTopic(InboxIntegrationTests.class));
+        mongo.remove(new Query(), "contactPoints");
+        new Directory(api).create("PL", anNcp("PL").inbox("ncp-pl-first", "ncp-pl-second"));
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    private String propose() {
+        var proposal = MatchEvents.proposal(
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchEvents.ref(UUID.randomUUID().toString(), "UA"),
+                MatchDecision.POSSIBLE);
+        events.publishMatch(proposal, proposal.getMatchId().toString());
+        return proposal.getMatchId().toString();
+    }
+
+    private List<JsonNode> inbox(String token, String query) {
+        var response = api.call("GET", "/api/v1/inbox" + query).token(token).send();
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().valueStream().toList();
+    }
+
+    private JsonNode entryOf(String token, String matchId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> inbox(token, "").stream()
+                                .filter(entry -> entry.get("matchId").asString().equals(matchId))
+                                .findFirst()
+                                .orElse(null),
+                        found -> found != null);
+    }
+
+    @Test
+    void streamsANewEntryToTheUserAsServerSentEvents() throws Exception {
+        var lines = new CopyOnWriteArrayList<String>();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inbox/stream"))
+                .header("Authorization", "Bearer " + FIRST)
+                .header("Accept", "text/event-stream")
+                .build();
+        var http = HttpClient.newHttpClient();
+        try {
+            var response =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            Thread.ofVirtual().start(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (UncheckedIOException closedByTheTest) {
+                    // The stream ends when the test shuts its client down.
+                }
+            });
+
+            var matchId = propose();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(matchId)));
+            assertThat(lines).contains("event:inbox-entry");
+            assertThat(String.join("\n", lines)).doesNotContain("Testrin");
+        } finally {
+            // close() would wait for the stream to end, which it never does by itself.
+            http.shutdownNow();
+        }
+    }
+
+    @Test
+    void showsEachUserOnlyTheirOwnEntries() {
+        var matchId = propose();
+        var mine = entryOf(FIRST, matchId);
+        entryOf(SECOND, matchId);
+
+        var id = mine.get("id").asString();
+        assertThat(api.call("POST", "/api/v1/inbox/" + id + "/read")
+                        .token(SECOND)
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.call("POST", "/api/v1/inbox/" + id + "/read")
+                        .token(TestTokens.ncp("UA"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(inbox(TestTokens.ncp("UA"), "")).isEmpty();
+        assertThat(api.call("GET", "/api/v1/inbox").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void marksAnEntryReadAndAcknowledgesItForTheWholeContactPoint() {
+        var matchId = propose();
+        var mine = entryOf(FIRST, matchId);
+        assertThat(mine.get("read").asBoolean()).isFalse();
+        assertThat(inbox(FIRST, "?unread=true"))
+                .extracting(entry -> entry.get("id").asString())
+                .contains(mine.get("id").asString());
+
+        var read = api.call("POST", "/api/v1/inbox/" + mine.get("id").asString() + "/read")
+                .token(FIRST)
+                .send();
+        assertThat(read.json().get("read").asBoolean()).isTrue();
+        assertThat(inbox(FIRST, "?unread=true"))
+                .extracting(entry -> entry.get("id").asString())
+                .doesNotContain(mine.get("id").asString());
+
+        var acknowledged = api.call("POST", "/api/v1/inbox/" + mine.get("id").asString() + "/acknowledgement")
+                .token(FIRST)
+                .send();
+        assertThat(acknowledged.status()).isEqualTo(200);
+        // The colleague sees that somebody took it up.
+        assertThat(entryOf(SECOND, matchId).get("acknowledged").asBoolean()).isTrue();
+    }
+
+    @Test
+    void exposesDeliveryMetricsForPrometheus() {
+        var matchId = propose();
+        entryOf(FIRST, matchId);
+
+        var scrape = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> api.call("GET", "/actuator/prometheus").send(),
+                        response -> response.status() == 200
+                                && response.body()
+                                        .contains(
+                                                "homeward_notification_delivery_latency_seconds_count{channel=\"IN_APP\""));
+        assertThat(scrape.body())
+                .contains("homeward_notification_delivery_queue_depth")
+                .contains("homeward_notification_delivery_in_flight");
+    }
+}
