@@ -34,7 +34,8 @@ final class EstimateCommand {
                 modelFile,
                 "Homeward matching model, estimated by `java -jar matching-service.jar estimate` on " + LocalDate.now()
                         + "\nfrom " + profiles.size() + " unlabelled records (no truth file read)."
-                        + "\nu: random pairs; m and lambda: EM over blocked pairs; thresholds from posterior targets.");
+                        + "\nu: random pairs; m (same child) and s (siblings): three-class EM over blocked pairs;"
+                        + "\nshares of matches, siblings and strangers: EM over candidate pairs; thresholds from posterior targets.");
         err.printf(Locale.ROOT, "estimate: model written in %d ms%n", LinkCommand.millisSince(start));
         return 0;
     }

@@ -44,6 +44,14 @@ final class Explanations {
         return field.label() + ": " + body + ": " + String.format(Locale.ROOT, "%+.1f", weight);
     }
 
+    /** The clause appended to the carrying field's sentence when the sibling adjustment lowered the score. */
+    static String siblingAdjustment(double adjustment) {
+        return String.format(
+                Locale.ROOT,
+                "; a sibling or twin would agree on the other fields as well, so they count less: %+.1f",
+                adjustment);
+    }
+
     private static String name(
             Field field,
             Level level,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Fellegi-Sunter model: for each field and level, m = P(level | same child) and u = P(level | different children),
@@ -22,7 +23,12 @@ import java.util.TreeMap;
  *
  * <p>A level's weight is {@code log2(m/u)}, clamped to {@code [weight.floor, weight.cap]} so that a level seldom seen
  * in training cannot dominate a score. Name agreement is adjusted for how common the name is (term frequency):
- * {@code log2(u_level / frequency(name))}, clamped to {@code ±tf.cap}. Immutable and thread-safe.
+ * {@code log2(u_level / frequency(name))}, clamped to {@code ±tf.cap}.
+ *
+ * <p>Siblings and twins share what a family shares (family name, parents, birth place, sometimes the birth date), which
+ * breaks the independence the two-class model assumes. A model with a sibling class (file keys {@code s.*} and
+ * {@code sibling.odds}) scores against both alternatives, {@code log2(m / (u + odds·s))}; see
+ * {@link #siblingAdjustment(double)}. Immutable and thread-safe.
  */
 public final class MatchModel {
 
@@ -33,6 +39,9 @@ public final class MatchModel {
     private final double[][] m;
     private final double[][] u;
     private final double[][] weights;
+    private final double[] @Nullable [] sibling;
+    private final double[] @Nullable [] siblingWeights;
+    private final double siblingOdds;
     private final double matchThreshold;
     private final double possibleThreshold;
     private final double weightCap;
@@ -66,6 +75,35 @@ public final class MatchModel {
                 u[field.ordinal()][i] = ui;
                 weights[field.ordinal()][i] = clamp(log2(mi / ui), weightFloor, weightCap);
             }
+        }
+        if (properties.containsKey("sibling.odds")) {
+            this.siblingOdds = number("sibling.odds");
+            this.sibling = new double[fields][];
+            this.siblingWeights = new double[fields][];
+            for (Field field : Field.values()) {
+                int levels = field.levels().size();
+                sibling[field.ordinal()] = new double[levels];
+                siblingWeights[field.ordinal()] = new double[levels];
+                for (Level level : field.levels()) {
+                    int i = field.indexOf(level);
+                    double si = number("s." + field + "." + level);
+                    if (si <= 0 || si > 1) {
+                        throw new IllegalArgumentException(
+                                "probability out of (0,1] for sibling " + field + "." + level);
+                    }
+                    sibling[field.ordinal()][i] = si;
+                    siblingWeights[field.ordinal()][i] =
+                            clamp(log2(si / u[field.ordinal()][i]), weightFloor, weightCap);
+                }
+            }
+            if (siblingOdds <= 0) {
+                throw new IllegalArgumentException("sibling.odds must be positive");
+            }
+        } else {
+            // A model without a sibling class (version 1): plain two-class Fellegi-Sunter.
+            this.siblingOdds = 0;
+            this.sibling = null;
+            this.siblingWeights = null;
         }
         this.matchThreshold = number("threshold.match");
         this.possibleThreshold = number("threshold.possible");
@@ -151,6 +189,45 @@ public final class MatchModel {
         return u[field.ordinal()][field.indexOf(level)];
     }
 
+    /** Whether the model has a sibling class (see {@link #siblingAdjustment(double)}). */
+    boolean hasSiblingClass() {
+        return siblingWeights != null;
+    }
+
+    /** {@code log2(s/u)} of a level, clamped: how much likelier the level is among siblings than among strangers. */
+    double siblingWeight(int field, int levelIndex) {
+        return siblingWeights == null ? 0 : siblingWeights[field][levelIndex];
+    }
+
+    /** s probability of a level: P(level | siblings or twins, different children of one family). */
+    public double sibling(Field field, Level level) {
+        if (sibling == null) {
+            throw new IllegalStateException("model has no sibling class");
+        }
+        return sibling[field.ordinal()][field.indexOf(level)];
+    }
+
+    /** Prior odds of a sibling pair against an unrelated pair among candidate pairs; 0 without a sibling class. */
+    public double siblingOdds() {
+        return siblingOdds;
+    }
+
+    /**
+     * The sibling adjustment of a score: with the pair's summed sibling weights {@code v = log2(s(γ)/u(γ))}, the score
+     * {@code log2(m/u)} becomes {@code log2(m / (u + odds·s)) = log2(m/u) - log2(1 + odds·2^v)}: agreement that a sibling
+     * or twin would show as well no longer counts as evidence of the same child. Never positive.
+     */
+    double siblingAdjustment(double siblingLogRatio) {
+        if (siblingWeights == null) {
+            return 0;
+        }
+        double x = siblingLogRatio + log2(siblingOdds);
+        if (x < -40) {
+            return 0;
+        }
+        return x > 40 ? -x : -Math.log1p(Math.pow(2, x)) / LN2;
+    }
+
     /**
      * Term-frequency adjustment of an agreeing name whose value has the given relative frequency among the indexed
      * records: {@code log2(u_level / frequency)}, clamped to {@code ±tf.cap}.
@@ -211,8 +288,10 @@ public final class MatchModel {
         return Double.parseDouble(value.trim());
     }
 
+    private static final double LN2 = Math.log(2);
+
     static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+        return Math.log(x) / LN2;
     }
 
     static double clamp(double x, double low, double high) {

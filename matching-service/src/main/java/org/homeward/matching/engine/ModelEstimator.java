@@ -18,10 +18,15 @@ import org.homeward.matching.engine.text.NameLexicon;
  *
  * <ol>
  *   <li>u probabilities from random pairs (almost all of which are different children), Laplace-smoothed;
- *   <li>m probabilities and the share of true pairs λ by expectation-maximisation over the blocked pairs, with u held
- *       fixed and a Dirichlet prior on m so that a level rarely seen among matches keeps a sane weight;
- *   <li>thresholds from target posterior probabilities: a pair is a MATCH when, among blocked pairs, its posterior
- *       probability of being the same child reaches {@code matchProbability}, POSSIBLE at {@code possibleProbability}.
+ *   <li>m probabilities (same child) and s probabilities (siblings and twins: different children of one family) by
+ *       expectation-maximisation with three latent classes in blocked training sessions, with a Dirichlet prior
+ *       towards u so that a level rarely seen keeps a sane weight;
+ *   <li>the shares of the same child λ, siblings σ and unrelated pairs ν among all candidate pairs, by EM with m and s
+ *       fixed (the unrelated class learnt, since candidate strangers share what blocking looked for); the sibling prior
+ *       odds {@code σ/ν} enter every score ({@link MatchModel#siblingOdds()});
+ *   <li>thresholds from target posterior probabilities: a pair is a MATCH when, among candidate pairs, its posterior
+ *       probability of being the same child, {@code (λ/ν)·2^score / (1 + (λ/ν)·2^score)}, reaches
+ *       {@code matchProbability}; POSSIBLE at {@code possibleProbability}.
  * </ol>
  * Truth labels are never read. Deterministic for a given input and seed.
  */
@@ -53,13 +58,29 @@ public final class ModelEstimator {
 
         /** The settings the shipped model was estimated with. */
         public static Settings defaults() {
-            return new Settings(2_000_000, 100, 20_260_101L, 400, 0.9995, 0.02, 12.0, -12.0, 4.0);
+            return new Settings(2_000_000, 100, 20_260_101L, 400, 0.998, 0.02, 12.0, -12.0, 4.0);
         }
     }
 
     private static final double U_PSEUDO_COUNT = 1.0;
     private static final double M_PSEUDO_COUNT = 2.0;
     private static final double MIN_SUPPORT = 5.0;
+    private static final int MATCH = 0;
+    private static final int SIBLING = 1;
+    private static final int OTHER = 2;
+
+    /**
+     * Fields whose sibling distribution is not learnt but set from u: siblings' sexes agree as strangers' do, and their
+     * given names agree at {@value #SIBLING_GIVEN_NAME_AGREEMENT} of strangers' rate. Learning them would let the
+     * sibling class absorb namesakes that share a common family name and a common parent's name.
+     */
+    private static final Set<Field> SIBLING_AS_STRANGERS = EnumSet.of(Field.GIVEN_NAME, Field.SEX);
+
+    /**
+     * How often siblings' given names agree, relative to strangers': parents rarely give two children the same name
+     * and twins never share one; not zero, for half-siblings and cousins taken for siblings.
+     */
+    private static final double SIBLING_GIVEN_NAME_AGREEMENT = 0.1;
 
     private ModelEstimator() {}
 
@@ -81,19 +102,23 @@ public final class ModelEstimator {
         // tells matches from siblings. Same-name blocks are not used: namesakes sharing a common father's name would
         // be taken for matches and teach the model that matches often disagree on the date.
         double[][] m = initialM();
+        double[][] sibling = initialM();
         double[][] sum = new double[Scorer.FIELDS][];
+        double[][] siblingSum = new double[Scorer.FIELDS][];
         int[] sessions = new int[Scorer.FIELDS];
         for (Session session : Session.values()) {
             long[] sessionPairs = session.pairs(compiled, settings.maxBlockSize());
             Map<Integer, long[]> patterns = patterns(compiled, sessionPairs);
-            double[][] estimated = em(patterns, initialM(), u, session.excluded, settings.iterations());
+            double[][][] estimated = em(patterns, u, session.excluded, settings.iterations());
             for (int f = 0; f < Scorer.FIELDS; f++) {
                 if (!session.excluded.contains(Field.values()[f])) {
                     if (sum[f] == null) {
-                        sum[f] = new double[estimated[f].length];
+                        sum[f] = new double[estimated[MATCH][f].length];
+                        siblingSum[f] = new double[estimated[MATCH][f].length];
                     }
-                    for (int l = 0; l < estimated[f].length; l++) {
-                        sum[f][l] += estimated[f][l];
+                    for (int l = 0; l < estimated[MATCH][f].length; l++) {
+                        sum[f][l] += estimated[MATCH][f][l];
+                        siblingSum[f][l] += estimated[SIBLING][f][l];
                     }
                     sessions[f]++;
                 }
@@ -103,16 +128,21 @@ public final class ModelEstimator {
         for (int f = 0; f < Scorer.FIELDS; f++) {
             for (int l = 0; l < m[f].length; l++) {
                 m[f][l] = sum[f][l] / sessions[f];
+                sibling[f][l] = siblingSum[f][l] / sessions[f];
             }
         }
         long[] pairs = Linker.candidatePairs(compiled, settings.maxBlockSize());
         Map<Integer, long[]> candidatePatterns = patterns(compiled, pairs);
-        double lambda = lambda(candidatePatterns, m, u);
-        shrinkUnsupportedLevels(m, u, lambda * pairs.length, settings.randomPairs());
-        lambda = lambda(candidatePatterns, m, u);
+        double[] shares = shares(candidatePatterns, m, sibling, u);
+        shrinkUnsupportedLevels(m, u, shares[MATCH] * pairs.length, settings.randomPairs());
+        shrinkUnsupportedLevels(sibling, u, shares[SIBLING] * pairs.length, settings.randomPairs());
+        shares = shares(candidatePatterns, m, sibling, u);
+        double lambda = shares[MATCH];
+        double siblingOdds = shares[SIBLING] / shares[OTHER];
         progress.update("lambda over candidate pairs", compiled.size(), compiled.size(), pairs.length);
 
-        double priorLogOdds = MatchModel.log2(lambda / (1 - lambda));
+        // Posterior odds of the same child = (λ / ν) · 2^score with ν the share of unrelated pairs.
+        double priorLogOdds = MatchModel.log2(lambda / shares[OTHER]);
         double matchThreshold =
                 MatchModel.log2(settings.matchProbability() / (1 - settings.matchProbability())) - priorLogOdds;
         double possibleThreshold =
@@ -128,6 +158,7 @@ public final class ModelEstimator {
         properties.put("model.emIterations", Integer.toString(settings.iterations()));
         properties.put("model.seed", Long.toString(settings.seed()));
         properties.put("lambda", MatchModel.format(lambda));
+        properties.put("sibling.odds", MatchModel.format(siblingOdds));
         properties.put("threshold.matchProbability", MatchModel.format(settings.matchProbability()));
         properties.put("threshold.possibleProbability", MatchModel.format(settings.possibleProbability()));
         properties.put("threshold.match", MatchModel.format(matchThreshold));
@@ -141,6 +172,7 @@ public final class ModelEstimator {
                 int l = field.indexOf(level);
                 properties.put("m." + field + "." + level, MatchModel.format(m[field.ordinal()][l]));
                 properties.put("u." + field + "." + level, MatchModel.format(u[field.ordinal()][l]));
+                properties.put("s." + field + "." + level, MatchModel.format(sibling[field.ordinal()][l]));
             }
         }
         return MatchModel.of(properties);
@@ -205,12 +237,12 @@ public final class ModelEstimator {
      * date, family name, parents and birthplace. A two-class model with u held at the random-pair values pulls them
      * into the match class and learns that matches often disagree on the given name; the sibling class absorbs them.
      */
-    private static double[][] em(
-            Map<Integer, long[]> patterns, double[][] m, double[][] randomU, Set<Field> excluded, int iterations) {
+    private static double[][][] em(
+            Map<Integer, long[]> patterns, double[][] randomU, Set<Field> excluded, int iterations) {
         int fields = Scorer.FIELDS;
         double[][][] classes = new double[3][][];
-        classes[0] = m;
-        classes[1] = initialSibling();
+        classes[MATCH] = initialM();
+        classes[SIBLING] = initialSibling(randomU);
         classes[2] = new double[fields][];
         for (int f = 0; f < fields; f++) {
             classes[2][f] = randomU[f].clone();
@@ -261,7 +293,8 @@ public final class ModelEstimator {
             for (int c = 0; c < 3; c++) {
                 share[c] = Math.max(1e-6, totals[c] / total);
                 for (int f = 0; f < fields; f++) {
-                    if (excluded.contains(Field.values()[f])) {
+                    if (excluded.contains(Field.values()[f])
+                            || (c == SIBLING && SIBLING_AS_STRANGERS.contains(Field.values()[f]))) {
                         continue;
                     }
                     for (int l = 0; l < expected[c][f].length; l++) {
@@ -271,15 +304,23 @@ public final class ModelEstimator {
                 }
             }
         }
-        return classes[0];
+        return classes;
     }
 
-    /** Siblings: the given name differs, what a family shares agrees. */
-    private static double[][] initialSibling() {
+    /** Siblings: sexes as strangers', given names seldom alike, what a family shares agrees. */
+    private static double[][] initialSibling(double[][] randomU) {
         double[][] sibling = initialM();
+        for (Field field : SIBLING_AS_STRANGERS) {
+            sibling[field.ordinal()] = randomU[field.ordinal()].clone();
+        }
         double[] given = sibling[Field.GIVEN_NAME.ordinal()];
-        java.util.Arrays.fill(given, 0.02);
-        given[Field.GIVEN_NAME.indexOf(Level.DIFFERENT)] = 1 - 0.02 * (given.length - 1);
+        int different = Field.GIVEN_NAME.indexOf(Level.DIFFERENT);
+        for (int l = 0; l < given.length; l++) {
+            if (l != different) {
+                given[different] += given[l] * (1 - SIBLING_GIVEN_NAME_AGREEMENT);
+                given[l] *= SIBLING_GIVEN_NAME_AGREEMENT;
+            }
+        }
         double[] date = sibling[Field.BIRTH_DATE.ordinal()];
         java.util.Arrays.fill(date, 0.05);
         date[Field.BIRTH_DATE.indexOf(Level.DIFFERENT)] = 0.5;
@@ -287,31 +328,69 @@ public final class ModelEstimator {
         return sibling;
     }
 
-    private static double posterior(int[] levels, double[][] m, double[][] u, double lambda, Set<Field> excluded) {
-        double logRatio = 0;
+    /**
+     * Shares of the same child, siblings and unrelated pairs among candidate pairs, by EM with m and s fixed. The
+     * unrelated class starts from the random-pair u but is learnt: candidate pairs are strangers that blocking chose
+     * because they share something (mostly the family name), and with u held at the random-pair values those would be
+     * counted as siblings.
+     */
+    private static double[] shares(Map<Integer, long[]> patterns, double[][] m, double[][] s, double[][] u) {
+        double[][] other = new double[Scorer.FIELDS][];
         for (int f = 0; f < Scorer.FIELDS; f++) {
-            if (levels[f] != Scorer.MISSING && !excluded.contains(Field.values()[f])) {
-                logRatio += Math.log(m[f][levels[f]] / u[f][levels[f]]);
-            }
+            other[f] = u[f].clone();
         }
-        double odds = lambda / (1 - lambda) * Math.exp(Math.min(700, logRatio));
-        return Double.isInfinite(odds) ? 1.0 : odds / (1 + odds);
-    }
-
-    /** Share of true pairs among candidate pairs with m and u fixed (EM on lambda alone). */
-    private static double lambda(Map<Integer, long[]> patterns, double[][] m, double[][] u) {
-        double lambda = 0.01;
-        for (int iteration = 0; iteration < 50; iteration++) {
-            double matches = 0;
+        double[][][] classes = {m, s, other};
+        double[] share = {0.01, 0.01, 0.98};
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[] expected = new double[3];
+            double[][] otherCounts = new double[Scorer.FIELDS][];
+            double[] otherTotals = new double[Scorer.FIELDS];
+            for (int f = 0; f < Scorer.FIELDS; f++) {
+                otherCounts[f] = new double[u[f].length];
+            }
             double total = 0;
+            double[] likelihood = new double[3];
             for (var entry : patterns.entrySet()) {
+                int[] levels = decode(entry.getKey());
                 double count = entry.getValue()[0];
-                matches += posterior(decode(entry.getKey()), m, u, lambda, Set.of()) * count;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < 3; c++) {
+                    double log = Math.log(share[c]);
+                    for (int f = 0; f < Scorer.FIELDS; f++) {
+                        if (levels[f] != Scorer.MISSING) {
+                            log += Math.log(classes[c][f][levels[f]]);
+                        }
+                    }
+                    likelihood[c] = log;
+                    max = Math.max(max, log);
+                }
+                double sum = 0;
+                for (int c = 0; c < 3; c++) {
+                    likelihood[c] = Math.exp(likelihood[c] - max);
+                    sum += likelihood[c];
+                }
+                for (int c = 0; c < 3; c++) {
+                    expected[c] += likelihood[c] / sum * count;
+                }
+                double otherWeight = likelihood[OTHER] / sum * count;
+                for (int f = 0; f < Scorer.FIELDS; f++) {
+                    if (levels[f] != Scorer.MISSING) {
+                        otherCounts[f][levels[f]] += otherWeight;
+                        otherTotals[f] += otherWeight;
+                    }
+                }
                 total += count;
             }
-            lambda = Math.min(0.999, Math.max(1e-6, matches / total));
+            for (int c = 0; c < 3; c++) {
+                share[c] = Math.min(0.999, Math.max(1e-6, expected[c] / total));
+            }
+            for (int f = 0; f < Scorer.FIELDS; f++) {
+                for (int l = 0; l < other[f].length; l++) {
+                    other[f][l] = (otherCounts[f][l] + M_PSEUDO_COUNT * u[f][l]) / (otherTotals[f] + M_PSEUDO_COUNT);
+                }
+            }
         }
-        return lambda;
+        return share;
     }
 
     /**

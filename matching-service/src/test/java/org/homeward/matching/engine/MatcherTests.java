@@ -84,6 +84,82 @@ class MatcherTests {
     }
 
     @Test
+    void discountsWhatTwinsShareSoTheyScoreFarBelowTheSameChild() {
+        ChildProfile first = aMissingReport("T1")
+                .birthPlace("Харків")
+                .mother("Орися", "Вітрученко")
+                .father("Тарас", "Вітрученко")
+                .build();
+        ChildProfile sameChild = aRegistration("T2", "PL")
+                .givenName("Zorjana")
+                .familyName("Witruczenko")
+                .birthPlace("Charków")
+                .mother("Orysia", null)
+                .father("Taras", null)
+                .build();
+        ChildProfile twin = aRegistration("T3", "PL")
+                .givenName("Jaryna")
+                .familyName("Witruczenko")
+                .birthPlace("Charków")
+                .mother("Orysia", null)
+                .father("Taras", null)
+                .build();
+
+        ScoredPair same = matcher.compare(first, sameChild);
+        ScoredPair twins = matcher.compare(first, twin);
+
+        assertThat(same.decision()).isEqualTo(Decision.MATCH);
+        assertThat(twins.decision()).isNotEqualTo(Decision.MATCH);
+        assertThat(twins.score()).isLessThan(model.matchThreshold() - 10);
+        assertThat(same.score() - twins.score()).isGreaterThan(15);
+        FieldEvidence given = twins.evidence().stream()
+                .filter(e -> e.field() == Field.GIVEN_NAME)
+                .findFirst()
+                .orElseThrow();
+        assertThat(given.sentence()).contains("a sibling or twin would agree on the other fields as well");
+        assertThat(given.weight()).isLessThan(model.weight(Field.GIVEN_NAME, Level.DIFFERENT) - 5);
+    }
+
+    @Test
+    void addsUpTheEvidenceWeightsToTheScore() {
+        ChildProfile report = aMissingReport("S1")
+                .birthPlace("Харків")
+                .mother("Орися", "Вітрученко")
+                .build();
+        ChildProfile twin = aRegistration("S2", "DE")
+                .givenName("Jaryna")
+                .familyName("Witrutschenko")
+                .birthPlace("Charkiw")
+                .mother("Orysja", null)
+                .build();
+        for (ScoredPair pair : List.of(matcher.compare(report, twin), matcher.compare(report, report))) {
+            assertThat(pair.evidence().stream()
+                            .mapToDouble(FieldEvidence::weight)
+                            .sum())
+                    .isCloseTo(pair.score(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void scoresWithoutSiblingClassWhenTheModelHasNone() {
+        var withoutSiblings = new java.util.TreeMap<>(model.properties());
+        withoutSiblings.keySet().removeIf(key -> key.startsWith("s.") || key.equals("sibling.odds"));
+        MatchModel plain = MatchModel.of(withoutSiblings);
+        ChildProfile first = aMissingReport("P1").mother("Орися", null).build();
+        ChildProfile twin = aRegistration("P2", "PL")
+                .givenName("Jaryna")
+                .familyName("Witruczenko")
+                .mother("Orysia", null)
+                .build();
+
+        double plainScore = new Matcher(plain, index).compare(first, twin).score();
+        double siblingAware = matcher.compare(first, twin).score();
+
+        assertThat(plain.siblingOdds()).isZero();
+        assertThat(siblingAware).isLessThan(plainScore);
+    }
+
+    @Test
     void explainsEachFieldInWordsACaseworkerReads() {
         ScoredPair pair = matcher.compare(
                 ChildProfile.builder("A", ChildProfile.Kind.MISSING_REPORT, "UA", java.time.LocalDate.of(2022, 5, 1))
@@ -101,7 +177,7 @@ class MatcherTests {
         assertThat(given.sentence())
                 .startsWith("Given name: forms of the same name")
                 .contains("(Олександр ~ Aleksander)")
-                .containsPattern(": \\+\\d+\\.\\d$");
+                .containsPattern(": \\+\\d+\\.\\d(;|$)");
         assertThat(given.toString()).doesNotContain("Олександр");
     }
 
