@@ -42,6 +42,7 @@ public class DeliveryService {
     private final AlertLinks links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RetryBackoff backoff;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());
@@ -66,6 +67,7 @@ public class DeliveryService {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.properties = properties;
+        this.backoff = new RetryBackoff(properties.initialBackoff(), properties.maxBackoff());
         this.links = links;
         this.events = events;
         this.clock = clock;
@@ -228,7 +230,10 @@ public class DeliveryService {
                 if (delivery.attempts() >= properties.maxAttempts()) {
                     dead(delivery, retry.reason(), now);
                 } else {
-                    deliveries.retryAt(delivery.id(), now.plus(backoff(delivery.attempts())), retry.reason());
+                    deliveries.retryAt(
+                            delivery.id(),
+                            now.plus(backoff.delay(delivery.attempts(), ThreadLocalRandom.current())),
+                            retry.reason());
                     metrics.retried(channel);
                     metrics.failed(channel, "retry");
                     log.info(
@@ -252,18 +257,6 @@ public class DeliveryService {
         metrics.failed(delivery.channel(), "dead");
         log.warn("Delivery {} dead after {} attempts ({})", delivery.id(), delivery.attempts(), reason);
         deadLetters.publish(delivery, reason);
-    }
-
-    /** Full jitter: a random delay between zero and the exponentially growing cap. */
-    Duration backoff(int attemptsSoFar) {
-        var cap = properties.initialBackoff().multipliedBy(1L << Math.min(attemptsSoFar - 1, 30));
-        if (cap.compareTo(properties.maxBackoff()) > 0 || cap.isNegative()) {
-            cap = properties.maxBackoff();
-        }
-        var capMillis = cap.toMillis();
-        return capMillis <= 0
-                ? Duration.ZERO
-                : Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis + 1));
     }
 
     private static DeliveryCompleted completed(Delivery delivery) {
