@@ -13,7 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.homeward.contracts.ContractSerializer;
 import org.homeward.contracts.Topics;
+import org.homeward.contracts.childrecord.ChildRecordClosed;
 import org.homeward.contracts.childrecord.ChildRecordRegistered;
+import org.homeward.contracts.childrecord.ClosureReason;
 import org.homeward.contracts.childrecord.ContactRouting;
 import org.homeward.contracts.childrecord.NameUse;
 import org.homeward.contracts.childrecord.PersonName;
@@ -117,6 +119,22 @@ public final class MatchEvents implements AutoCloseable {
                 .setMetadata(metadata(country, 1))
                 .setProfile(profile)
                 .build();
+    }
+
+    /** The owning registry closed the record (the child was reunified). */
+    public static ChildRecordClosed closure(String recordId, String country) {
+        return ChildRecordClosed.newBuilder()
+                .setMetadata(metadata(country, 2))
+                .setRecordId(UUID.fromString(recordId))
+                .setReason(ClosureReason.REUNIFIED)
+                .build();
+    }
+
+    public void publishRecord(ChildRecordClosed closed) {
+        send(
+                Topics.registryRecords(closed.getMetadata().getSourceCountry()),
+                closed.getRecordId().toString(),
+                closed);
     }
 
     public void publishRecord(ChildRecordRegistered registered) {

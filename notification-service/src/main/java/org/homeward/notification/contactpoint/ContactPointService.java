@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.homeward.platform.audit.AuditAction;
+import org.homeward.platform.audit.AuditTrail;
 import org.homeward.platform.problem.FieldError;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.security.Caller;
@@ -20,20 +22,25 @@ import org.springframework.stereotype.Service;
 /**
  * The contact directory's use cases. Only the supervisor or the NCP of a country manage its contact points; another
  * country's contact points answer as not found. Intake and delivery read the directory through {@link #find},
- * {@link #nationalContactPoints} and {@link #agency}.
+ * {@link #nationalContactPoints} and {@link #agency}. Every change is written to the audit trail: the directory holds
+ * staff addresses.
  */
 @Service
 public class ContactPointService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String RESOURCE = "contactPoint";
+
     private final ContactPoints contactPoints;
     private final ContactPointRules rules;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ContactPointService(ContactPoints contactPoints, WebhookPolicy policy, Clock clock) {
+    ContactPointService(ContactPoints contactPoints, WebhookPolicy policy, AuditTrail audit, Clock clock) {
         this.contactPoints = contactPoints;
         this.rules = new ContactPointRules(policy.allowInsecureWebhooks());
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,7 +57,9 @@ public class ContactPointService {
         var secret = form.webhook() == null ? null : newSecret();
         var now = clock.instant();
         var point = toContactPoint(form, id, null, secret, now, now);
-        return new Saved(contactPoints.insert(point), secret);
+        var saved = contactPoints.insert(point);
+        audit.record(caller, AuditAction.CREATE, RESOURCE, id);
+        return new Saved(saved, secret);
     }
 
     ContactPoint get(String id, Caller caller) {
@@ -86,11 +95,14 @@ public class ContactPointService {
             }
         }
         var updated = toContactPoint(form, id, current.version(), secret, current.createdAt(), clock.instant());
+        ContactPoint saved;
         try {
-            return new Saved(contactPoints.save(updated), newSecret);
+            saved = contactPoints.save(updated);
         } catch (OptimisticLockingFailureException concurrent) {
             throw new ContactPointChanged();
         }
+        audit.record(caller, AuditAction.UPDATE, RESOURCE, id);
+        return new Saved(saved, newSecret);
     }
 
     void delete(String id, Caller caller) {
@@ -100,6 +112,7 @@ public class ContactPointService {
             throw new StillReferenced();
         }
         contactPoints.delete(current);
+        audit.record(caller, AuditAction.ERASE, RESOURCE, id);
     }
 
     /** The contact point with this id, for intake and delivery (no caller: the service acts for itself). */

@@ -118,6 +118,14 @@ public class NotificationService {
         open.forEach(notification -> change(notification.id(), Notification::close));
     }
 
+    /** The record was closed or erased: its open notifications stop escalating. */
+    public void closeForRecord(String recordId) {
+        var open = mongo.find(
+                Query.query(where("records.recordId").is(recordId).and("status").is(Notification.Status.OPEN.name())),
+                Notification.class);
+        open.forEach(notification -> change(notification.id(), Notification::close));
+    }
+
     @EventListener
     void on(DeliveryCompleted completed) {
         change(

@@ -8,6 +8,7 @@ import java.util.List;
 import org.homeward.notification.ContactPointRequests;
 import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestSetup;
+import org.homeward.platform.audit.AuditTrail;
 import org.homeward.platform.security.Role;
 import org.homeward.platform.testing.RealServers;
 import org.homeward.platform.testing.TestSecurityConfiguration;
@@ -96,6 +97,14 @@ class ContactPointIntegrationTests {
         assertThat(read.json().get("webhook").get("url").asString())
                 .isEqualTo("https://partner.example.org/hooks/homeward");
         assertThat(read.body()).doesNotContain("whsec_");
+
+        var audited = mongo.getCollection(AuditTrail.COLLECTION)
+                .find(new org.bson.Document("resourceId", id))
+                .first();
+        assertThat(audited).isNotNull();
+        assertThat(audited.getString("resourceType")).isEqualTo("contactPoint");
+        assertThat(audited.getString("action")).isEqualTo("CREATE");
+        assertThat(audited.getString("subject")).isEqualTo("supervisor-pl-1");
     }
 
     @Test

@@ -268,6 +268,49 @@ class EscalationIntegrationTests {
                 .until(() -> TestSmtp.messagesTo(address("ncp")).size() == 2);
     }
 
+    @Test
+    void aPartnerSystemAcknowledgesThroughTheApiAndEscalationStops() {
+        var ncp = chain();
+        var matchId = propose(MatchDecision.MATCH);
+        var notification = notificationOf(matchId, ncp);
+        var path = "/api/v1/notifications/" + notification.id() + "/acknowledgement";
+
+        assertThat(api.call("POST", path)
+                        .token(TestTokens.partnerSystem("UA"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.call("POST", path).token(TestTokens.auditor("PL")).send().status())
+                .isEqualTo(403);
+        var acknowledged =
+                api.call("POST", path).token(TestTokens.partnerSystem("PL")).send();
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(notifications.escalateDue()).isZero();
+        assertThat(TestSmtp.messagesTo(address("ministry"))).isEmpty();
+    }
+
+    @Test
+    void closingTheRecordStopsEscalation() {
+        var ncp = chain();
+        var record = UUID.randomUUID().toString();
+        var proposal = MatchEvents.proposal(
+                MatchEvents.ref(record, "PL"),
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchDecision.MATCH);
+        events.publishMatch(proposal, proposal.getMatchId().toString());
+        var notification = notificationOf(proposal.getMatchId().toString(), ncp);
+
+        events.publishRecord(MatchEvents.closure(record, "PL"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        notifications.find(notification.id()).orElseThrow().status() == Notification.Status.CLOSED);
+        clock.advance(Duration.ofHours(2));
+        assertThat(notifications.escalateDue()).isZero();
+    }
+
     private <T extends SpecificRecord> List<T> of(KafkaTestConsumer audit, Class<T> type, String notificationId) {
         return audit.poll().stream()
                 .filter(record -> record.key().equals(notificationId))
