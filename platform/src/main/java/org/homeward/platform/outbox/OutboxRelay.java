@@ -208,8 +208,10 @@ public class OutboxRelay implements SmartLifecycle {
             var ids = takeNamed(collection);
             Outcome outcome;
             if (sweep) {
-                outcome = drain(collection, new Document());
+                outcome = drain(collection, new Document(OUTBOX + ".0", new Document("$exists", true)));
             } else if (!ids.isEmpty()) {
+                // By id alone: the wire server answers an _id lookup from its index, but scans the whole
+                // collection as soon as the query names another field too. Empty outboxes are skipped below.
                 outcome = drain(collection, new Document("_id", new Document("$in", ids)));
             } else {
                 continue;
@@ -269,10 +271,13 @@ public class OutboxRelay implements SmartLifecycle {
     private Outcome drain(String collectionName, Document scope) {
         var collection = mongo.getCollection(collectionName);
         var documents = collection
-                .find(new Document(scope).append(OUTBOX + ".0", new Document("$exists", true)))
+                .find(scope)
                 .projection(new Document(OUTBOX, 1))
                 .limit(properties.batchSize())
                 .into(new ArrayList<>());
+        var full = documents.size() >= properties.batchSize();
+        documents.removeIf(document ->
+                document.get(OUTBOX) instanceof List<?> outbox && outbox.isEmpty() || document.get(OUTBOX) == null);
         if (documents.isEmpty()) {
             return new Outcome(false, 0, false);
         }
@@ -311,7 +316,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         var total = documents.stream()
-                .mapToLong(document -> document.getList(OUTBOX, Document.class).size())
+                .mapToLong(document -> document.get(OUTBOX) instanceof List<?> outbox ? outbox.size() : 0)
                 .sum();
         var published = 0L;
         var failed = brokerUnavailable;
@@ -336,7 +341,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (failed) {
             failures.increment();
         }
-        return new Outcome(documents.size() >= properties.batchSize(), total - published, failed);
+        return new Outcome(full, total - published, failed);
     }
 
     private Entry send(Document stored) {
