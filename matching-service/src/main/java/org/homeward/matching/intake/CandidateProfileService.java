@@ -125,21 +125,24 @@ public class CandidateProfileService implements InitializingBean {
             log.debug("Record {} event {} is older than the stored profile: ignored", key, eventIdOf(change));
             return;
         }
+        var first = applied == CandidateProfiles.Applied.FIRST;
         var stored = profiles.find(change.recordId()).orElseThrow();
         ProfileChanged changed;
         if (stored.erasedAt() != null) {
             index.remove(stored.recordId());
-            changed = new ProfileChanged(stored.recordId(), country, ProfileChanged.Outcome.ERASED, null, publishedAt);
+            changed = new ProfileChanged(
+                    stored.recordId(), country, ProfileChanged.Outcome.ERASED, null, publishedAt, first);
         } else if (stored.isCandidate()) {
             var profile = RecordEventContracts.engineProfile(stored);
             // Into the index before matching: of two matching records processed concurrently, the later one is
             // sure to find the earlier.
             index.put(profile);
             changed = new ProfileChanged(
-                    stored.recordId(), country, ProfileChanged.Outcome.CANDIDATE, profile, publishedAt);
+                    stored.recordId(), country, ProfileChanged.Outcome.CANDIDATE, profile, publishedAt, first);
         } else {
             index.remove(stored.recordId());
-            changed = new ProfileChanged(stored.recordId(), country, ProfileChanged.Outcome.CLOSED, null, publishedAt);
+            changed = new ProfileChanged(
+                    stored.recordId(), country, ProfileChanged.Outcome.CLOSED, null, publishedAt, first);
         }
         log.debug("Record {} event {} {}", key, eventIdOf(change), applied);
         events.publishEvent(changed);

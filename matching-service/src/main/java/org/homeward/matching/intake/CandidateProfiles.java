@@ -20,6 +20,8 @@ class CandidateProfiles {
 
     /** How an event met the stored profile. */
     enum Applied {
+        /** The first event of a record not seen before: applied, and nothing else is known about the record. */
+        FIRST,
         /** The event was newer than anything applied and is now applied. */
         APPLIED,
         /** The event was applied before (same sequence): a redelivery. */

@@ -39,7 +39,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The engine (model, candidate index, matcher) and the Kafka wiring of the intake: a pattern-subscribed consumer of
- * Avro contracts, committing per record after processing, with poison messages sent to {@link
+ * Avro contracts, committing after processing, with poison messages sent to {@link
  * Topics#MATCHING_DEAD_LETTER} (original bytes, error in the {@code kafka_dlt-exception-*} headers).
  */
 @Configuration(proxyBeanMethods = false)
@@ -145,8 +145,9 @@ class IntakeConfiguration {
         factory.setConcurrency(properties.concurrency());
         factory.setAutoStartup(properties.autoStartup());
         factory.setCommonErrorHandler(recordEventErrorHandler);
-        // Commit each record's offset once its profile and proposals are stored.
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Offsets are committed after every record of a poll has its profile and proposals stored (a failed record's
+        // predecessors are committed by the error handler). Per-record commits cost a broker round trip each.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }
 }

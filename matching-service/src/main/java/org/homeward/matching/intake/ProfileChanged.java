@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what the record now is to matching
  * @param profile the engine's view of the record, present when {@code outcome} is {@link Outcome#CANDIDATE}
  * @param publishedAt when the registry published the event (the Kafka record timestamp), for latency measurement
+ * @param firstSeen whether this is the first event ever applied for the record, so no proposal can refer to it yet
  */
 public record ProfileChanged(
         String recordId,
         String country,
         Outcome outcome,
         @Nullable ChildProfile profile,
-        Instant publishedAt) {
+        Instant publishedAt,
+        boolean firstSeen) {
 
     /** What the record now is to matching. */
     public enum Outcome {

@@ -1,5 +1,7 @@
 package org.homeward.matching.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +21,14 @@ class RecordIntake {
     static final String LISTENER_ID = "record-intake";
 
     private final CandidateProfileService profiles;
+    private final Timer processing;
 
-    RecordIntake(CandidateProfileService profiles) {
+    RecordIntake(CandidateProfileService profiles, MeterRegistry meters) {
         this.profiles = profiles;
+        this.processing = Timer.builder("homeward.matching.record.processing")
+                .description("Time to apply one record event: profile, index, matching and proposals stored")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     @KafkaListener(
@@ -38,6 +45,7 @@ class RecordIntake {
         if (record.key() == null) {
             throw new IllegalArgumentException("message has no key");
         }
-        profiles.apply(record.topic(), record.key(), event, Instant.ofEpochMilli(record.timestamp()));
+        processing.record(
+                () -> profiles.apply(record.topic(), record.key(), event, Instant.ofEpochMilli(record.timestamp())));
     }
 }

@@ -106,8 +106,14 @@ public class MatchProposalService {
     void on(ProfileChanged change) {
         var changed = switch (change.outcome()) {
             case CANDIDATE -> reconcile(change);
-            case CLOSED -> retractAll(change.recordId(), MatchProposalEvent.RetractionCause.RECORD_CLOSED);
-            case ERASED -> retractAll(change.recordId(), MatchProposalEvent.RetractionCause.RECORD_ERASED);
+            case CLOSED ->
+                change.firstSeen()
+                        ? 0
+                        : retractAll(change.recordId(), MatchProposalEvent.RetractionCause.RECORD_CLOSED);
+            case ERASED ->
+                change.firstSeen()
+                        ? 0
+                        : retractAll(change.recordId(), MatchProposalEvent.RetractionCause.RECORD_ERASED);
         };
         if (changed > 0) {
             relay.wakeUp();
@@ -128,7 +134,9 @@ public class MatchProposalService {
                             MatchProposal.idOf(profile.id(), pair.other().id()), pair));
         }
         var changed = 0;
-        for (MatchProposal existing : involving(profile.id())) {
+        // A record seen for the first time has no proposals yet: skip the query (one per event otherwise).
+        var existingProposals = change.firstSeen() ? List.<MatchProposal>of() : involving(profile.id());
+        for (MatchProposal existing : existingProposals) {
             if (scored.containsKey(existing.id()) || existing.status() != MatchProposal.Status.PROPOSED) {
                 continue;
             }
