@@ -22,7 +22,7 @@ import org.homeward.matching.engine.text.PhoneticKey;
  */
 final class BlockingKeys {
 
-    private static final int MAX_YEARS = 3;
+    private static final int MAX_YEARS = 4;
 
     private BlockingKeys() {}
 

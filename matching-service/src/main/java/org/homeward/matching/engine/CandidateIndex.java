@@ -51,7 +51,12 @@ public final class CandidateIndex {
     /** Adds a record, or replaces the record with the same id. */
     public void put(ChildProfile profile) {
         CompiledProfile compiled = CompiledProfile.of(profile);
-        long[] keys = BlockingKeys.of(compiled);
+        put(compiled, BlockingKeys.of(compiled));
+    }
+
+    /** Adds a profile compiled by the caller (the batch linker compiles on all cores first). */
+    void put(CompiledProfile compiled, long[] keys) {
+        ChildProfile profile = compiled.source;
         lock.writeLock().lock();
         try {
             Integer existing = slotById.get(profile.id());

@@ -2,6 +2,7 @@ package org.homeward.matching.engine;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.homeward.matching.engine.CompiledProfile.NameKeys;
 import org.homeward.matching.engine.text.Gazetteer;
 import org.homeward.matching.engine.text.Patronymic;
@@ -17,6 +18,7 @@ final class FieldComparisons {
     static final double FUZZY_FAR = 0.85;
     static final double PLACE_SIMILAR = 0.88;
     static final int FEW_DAYS = 10;
+    static final int TWO_TYPOS_FROM = 5;
 
     private FieldComparisons() {}
 
@@ -58,13 +60,35 @@ final class FieldComparisons {
             // Two names the lexicon knows as different names (Yuliia, Illia) get at most the weak fuzzy level.
             return similarity >= FUZZY_CLOSE ? Level.FUZZY_FAR : Level.DIFFERENT;
         }
-        if (similarity >= FUZZY_CLOSE) {
+        if (similarity >= FUZZY_CLOSE || typo(a.fine(), b.fine())) {
             return Level.FUZZY_CLOSE;
         }
         if (similarity >= FUZZY_FAR) {
             return Level.FUZZY_FAR;
         }
         return Level.DIFFERENT;
+    }
+
+    /**
+     * Whether two keys are one typo apart (a letter replaced, added, dropped or two adjacent letters swapped), or two
+     * typos when the longer has at least {@value #TWO_TYPOS_FROM} letters. Jaro-Winkler misses these in short names (Ixan ~
+     * Ivan, Naaar ~ Nazar); names the lexicon knows as two different names never get here.
+     */
+    static boolean typo(String[] a, String[] b) {
+        int shortest = Integer.MAX_VALUE;
+        int longest = 0;
+        for (String[] keys : List.of(a, b)) {
+            for (String key : keys) {
+                shortest = Math.min(shortest, key.length());
+                longest = Math.max(longest, key.length());
+            }
+        }
+        if (shortest < 3) {
+            return false;
+        }
+        // A key collapses doubled letters, so a typo that doubles one (Naaar) also looks like a dropped letter.
+        int allowed = longest >= TWO_TYPOS_FROM ? 2 : 1;
+        return EditDistance.best(a, b, allowed) <= allowed;
     }
 
     /**

@@ -48,20 +48,19 @@ public final class Linker {
             }
             ids.add(profile.id());
         }
-        CandidateIndex index = new CandidateIndex(model.maxBlockSize(), profiles.size());
-        for (int i = 0; i < profiles.size(); i++) {
-            index.put(profiles.get(i));
+        int n = profiles.size();
+        // Compiling (keys, transliteration hypotheses) is the costly part of indexing: done on all cores first.
+        CompiledProfile[] compiled =
+                profiles.parallelStream().map(CompiledProfile::of).toArray(CompiledProfile[]::new);
+        long[][] keys = new long[n][];
+        IntStream.range(0, n).parallel().forEach(i -> keys[i] = BlockingKeys.of(compiled[i]));
+        CandidateIndex index = new CandidateIndex(model.maxBlockSize(), n);
+        for (int i = 0; i < n; i++) {
+            index.put(compiled[i], keys[i]);
             if ((i + 1) % 50_000 == 0) {
-                progress.update("indexed", i + 1, profiles.size(), 0);
+                progress.update("indexed", i + 1, n, 0);
             }
         }
-        int n = profiles.size();
-        long[][] keys = new long[n][];
-        CompiledProfile[] compiled = new CompiledProfile[n];
-        for (int i = 0; i < n; i++) {
-            compiled[i] = Objects.requireNonNull(index.profile(i));
-        }
-        IntStream.range(0, n).parallel().forEach(i -> keys[i] = BlockingKeys.of(compiled[i]));
         TermFrequencies tf = index.frequencies();
         double possible = model.possibleThreshold();
         AtomicLong compared = new AtomicLong();

@@ -42,6 +42,46 @@ class FieldComparisonsTests {
     }
 
     @Test
+    void readsOneTypoInAShortGivenNameAsACloseSpelling() {
+        assertThat(level("Тарас", "Taas")).isEqualTo(Level.FUZZY_CLOSE);
+        assertThat(level("Nazar", "Naaar")).isEqualTo(Level.FUZZY_CLOSE);
+        assertThat(level("Marko", "Mrako")).isEqualTo(Level.FUZZY_CLOSE);
+    }
+
+    @Test
+    void keepsNamesTheLexiconKnowsApartEvenOneLetterApart() {
+        assertThat(level("Дарина", "Maryna")).isIn(Level.DIFFERENT, Level.FUZZY_FAR);
+        assertThat(level("Яна", "Inna")).isIn(Level.DIFFERENT, Level.FUZZY_FAR);
+    }
+
+    @Test
+    void countsASwapOfAdjacentLettersAsOneEdit() {
+        assertThat(EditDistance.bounded("ieva", "ivea", 2)).isEqualTo(1);
+        assertThat(EditDistance.bounded("nasar", "naar", 2)).isEqualTo(1);
+        assertThat(EditDistance.bounded("olena", "alina", 1)).isEqualTo(2);
+        assertThat(EditDistance.bounded("ivan", "bohdan", 2)).isEqualTo(3);
+    }
+
+    @Test
+    void blocksAnAgeEstimateWithEveryYearItSpans() {
+        // Aged 8 to 10 on 2022-11-01: born 2011-11-02 to 2014-11-01, four calendar years.
+        var estimate = compile(aRegistration("a", "CZ")
+                .givenName("Danylo")
+                .familyName("Ševčuk")
+                .birthDate(BirthDate.ofAgeRange(8, 10, LocalDate.of(2022, 11, 1)))
+                .build());
+        var dated = compile(aRegistration("b", "SK")
+                .givenName("Dafylo")
+                .familyName("Ševčuk")
+                .birthDate(BirthDate.of(LocalDate.of(2012, 1, 24)))
+                .build());
+        assertThat(java.util.Arrays.stream(BlockingKeys.of(estimate))
+                        .filter(key ->
+                                java.util.Arrays.stream(BlockingKeys.of(dated)).anyMatch(other -> other == key)))
+                .isNotEmpty();
+    }
+
+    @Test
     void matchesMasculineAndFeminineFamilyNames() {
         var girl = compile(aMissingReport("a").familyName("Яворська").build());
         var masculine = compile(aRegistration("b", "PL")

@@ -14,13 +14,13 @@ import java.util.Map;
 
 /**
  * The curated, versioned given-name equivalence groups (Ukrainian and Russian forms, diminutives, host-country cognates)
- * of {@code lexicon/given-names-v1.txt}, looked up by phonetic key so that any spelling of a listed form is found.
+ * of {@code lexicon/given-names-v2.txt}, looked up by phonetic key so that any spelling of a listed form is found.
  * Immutable and thread-safe.
  */
 public final class NameLexicon {
 
     /** The lexicon version this class reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final String RESOURCE = "/org/homeward/matching/engine/lexicon/given-names-v" + VERSION + ".txt";
     private static final int[] NONE = new int[0];
