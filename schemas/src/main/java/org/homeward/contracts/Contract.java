@@ -22,6 +22,7 @@ public final class Contract {
     private final TopicFamily topicFamily;
     private final Function<SpecificRecord, UUID> key;
     private final NavigableMap<Integer, Schema> releases;
+    private final int version;
 
     Contract(
             Class<? extends SpecificRecord> type,
@@ -35,6 +36,8 @@ public final class Contract {
         this.topicFamily = Objects.requireNonNull(topicFamily, "topicFamily");
         this.key = Objects.requireNonNull(key, "key");
         this.releases = Collections.unmodifiableNavigableMap(new TreeMap<>(releases));
+        // Fingerprinting every release is too slow for every event a producer writes: done once here.
+        this.version = versionOf(fingerprint, this.releases);
     }
 
     /** Full name of the contract's Avro record, e.g. {@code org.homeward.contracts.matching.MatchProposed}. */
@@ -72,6 +75,10 @@ public final class Contract {
      * current one, or the next release number if the current schema has unreleased changes.
      */
     public int version() {
+        return version;
+    }
+
+    private static int versionOf(long fingerprint, NavigableMap<Integer, Schema> releases) {
         for (var release : releases.descendingMap().entrySet()) {
             if (SchemaNormalization.parsingFingerprint64(release.getValue()) == fingerprint) {
                 return release.getKey();

@@ -63,7 +63,8 @@ class ChildRecordController {
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}")
                     String idempotencyKey,
             @AuthenticationPrincipal Caller caller) {
-        var registration = service.register(form.toDraft(clock), idempotencyKey, service.fingerprint(form), caller);
+        var fingerprint = idempotencyKey == null ? null : service.fingerprint(form);
+        var registration = service.register(form.toDraft(clock), idempotencyKey, fingerprint, caller);
         var view = ChildRecordView.of(registration.details());
         return ResponseEntity.created(URI.create("/api/v1/records/" + view.id()))
                 .eTag(etag(view.revision()))

@@ -88,7 +88,8 @@ public class ChildRecordService {
      * Registers a found child or files a missing report. With an idempotency key the record id follows from the
      * caller and the key, so a retried request hits the same document and creates nothing twice.
      */
-    Registration register(ChildRecordDraft draft, @Nullable String idempotencyKey, String fingerprint, Caller by) {
+    Registration register(
+            ChildRecordDraft draft, @Nullable String idempotencyKey, @Nullable String fingerprint, Caller by) {
         requireWriter(by);
         var id = idempotencyKey == null
                 ? UUID.randomUUID().toString()
@@ -96,20 +97,13 @@ public class ChildRecordService {
                                 (country + "|" + by.subject() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
                         .toString();
         var record = ChildRecord.open(
-                id,
-                country,
-                draft.kind(),
-                draft.agencyId(),
-                content(id, draft),
-                idempotencyKey == null ? null : fingerprint,
-                by,
-                clock);
+                id, country, draft.kind(), draft.agencyId(), content(id, draft), fingerprint, by, clock);
         record.stage(contracts::toOutboxEntry);
         try {
             records.insert(record);
         } catch (DuplicateKeyException retried) {
             var existing = records.findById(id).orElseThrow(() -> new ChildRecordNotFound(id));
-            if (existing.isErased() || !fingerprint.equals(existing.requestFingerprint())) {
+            if (existing.isErased() || fingerprint == null || !fingerprint.equals(existing.requestFingerprint())) {
                 throw new IdempotencyKeyReused();
             }
             audit.record(by, AuditAction.READ, RESOURCE, id, null);
