@@ -1,22 +1,45 @@
 package org.homeward.notification;
 
+import jakarta.validation.constraints.Positive;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.homeward.contracts.ContractCodec;
 import org.homeward.contracts.ContractSerializer;
+import org.homeward.contracts.Topics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.validation.annotation.Validated;
 
-/** Wiring every feature shares: the contract codec and the Kafka producer of dead letters. */
+/** Wiring every feature shares: the contract codec, the topics this service writes and its dead-letter producer. */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
+
+    /** How the topics this service writes are created when they do not exist yet. */
+    @Validated
+    @ConfigurationProperties("homeward.notification.topics")
+    record TopicProperties(
+            @DefaultValue("6") @Positive int partitions,
+            @DefaultValue("1") @Positive short replicas) {}
+
+    @Bean
+    NewTopic notificationsTopic(TopicProperties properties) {
+        return new NewTopic(Topics.NOTIFICATIONS, properties.partitions(), properties.replicas());
+    }
+
+    @Bean
+    NewTopic notificationDeadLetterTopic(TopicProperties properties) {
+        return new NewTopic(Topics.NOTIFICATION_DEAD_LETTER, properties.partitions(), properties.replicas());
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -25,12 +25,15 @@ public final class TestSetup {
         properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
         properties.put("homeward.notification.intake.matches-topic", matchesTopic(testClass));
         properties.put("homeward.notification.allow-insecure-webhooks", "true");
+        // Tests reset the directory in MongoDB between methods: read it afresh every time.
+        properties.put("homeward.notification.directory-cache-ttl", "0s");
         properties.put("homeward.notification.case-link-base", "https://ui.homeward.test");
         properties.put("homeward.notification.delivery.initial-backoff", "0s");
         properties.put("homeward.notification.delivery.max-attempts", "3");
         properties.put("homeward.notification.delivery.connect-timeout", "2s");
-        properties.put("homeward.notification.delivery.read-timeout", "2s");
+        properties.put("homeward.notification.delivery.read-timeout", "5s");
         properties.put("homeward.notification.delivery.poll-interval", "100ms");
+        properties.put("homeward.notification.delivery.recovery-interval", "500ms");
         properties.put("homeward.notification.escalation.pass-interval", "1h");
         return properties;
     }

@@ -2,11 +2,13 @@ package org.homeward.notification.contactpoint;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.homeward.platform.audit.AuditAction;
@@ -36,10 +38,13 @@ public class ContactPointService {
     private final ContactPointRules rules;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Duration cacheTtl;
+    private volatile @Nullable Snapshot snapshot;
 
     ContactPointService(ContactPoints contactPoints, WebhookPolicy policy, AuditTrail audit, Clock clock) {
         this.contactPoints = contactPoints;
         this.rules = new ContactPointRules(policy.allowInsecureWebhooks());
+        this.cacheTtl = policy.directoryCacheTtl();
         this.audit = audit;
         this.clock = clock;
     }
@@ -58,6 +63,7 @@ public class ContactPointService {
         var now = clock.instant();
         var point = toContactPoint(form, id, null, secret, now, now);
         var saved = contactPoints.insert(point);
+        invalidate();
         audit.record(caller, AuditAction.CREATE, RESOURCE, id);
         return new Saved(saved, secret);
     }
@@ -98,6 +104,7 @@ public class ContactPointService {
         ContactPoint saved;
         try {
             saved = contactPoints.save(updated);
+            invalidate();
         } catch (OptimisticLockingFailureException concurrent) {
             throw new ContactPointChanged();
         }
@@ -112,27 +119,52 @@ public class ContactPointService {
             throw new StillReferenced();
         }
         contactPoints.delete(current);
+        invalidate();
         audit.record(caller, AuditAction.ERASE, RESOURCE, id);
     }
 
     /** The contact point with this id, for intake and delivery (no caller: the service acts for itself). */
     public Optional<ContactPoint> find(String id) {
-        return contactPoints.findById(id);
+        return Optional.ofNullable(directory().get(id));
     }
 
     /** The national contact points of these countries, each once. */
     public List<ContactPoint> nationalContactPoints(Collection<String> countries) {
-        var found = new LinkedHashMap<String, ContactPoint>();
-        for (var country : countries) {
-            contactPoints.findByCountryAndKind(country, ContactPointKind.NCP).forEach(p -> found.put(p.id(), p));
-        }
-        return List.copyOf(found.values());
+        return directory().values().stream()
+                .filter(point -> point.kind() == ContactPointKind.NCP && countries.contains(point.country()))
+                .toList();
     }
 
     /** The contact points of the agency that owns records in this country. */
     public List<ContactPoint> agency(String country, String agencyId) {
-        return contactPoints.findByCountryAndKindAndAgencyId(country, ContactPointKind.AGENCY, agencyId);
+        return directory().values().stream()
+                .filter(point -> point.kind() == ContactPointKind.AGENCY
+                        && point.country().equals(country)
+                        && agencyId.equals(point.agencyId()))
+                .toList();
     }
+
+    /**
+     * The whole directory, read at most once per {@code directory-cache-ttl}: it is small and changes rarely, and
+     * every alert and delivery consults it. Changes made through this instance are visible at once; changes made
+     * through another instance after the time to live.
+     */
+    private Map<String, ContactPoint> directory() {
+        var current = snapshot;
+        if (current == null || System.nanoTime() - current.loadedAt() >= cacheTtl.toNanos()) {
+            var byId = new LinkedHashMap<String, ContactPoint>();
+            contactPoints.findAll().forEach(point -> byId.put(point.id(), point));
+            current = new Snapshot(System.nanoTime(), Map.copyOf(byId));
+            snapshot = current;
+        }
+        return current.byId();
+    }
+
+    private void invalidate() {
+        snapshot = null;
+    }
+
+    private record Snapshot(long loadedAt, Map<String, ContactPoint> byId) {}
 
     private void validate(ContactPointForm form, String id) {
         var errors = new ArrayList<>(rules.check(form));

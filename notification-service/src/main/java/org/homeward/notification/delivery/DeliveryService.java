@@ -104,13 +104,23 @@ public class DeliveryService {
         return created;
     }
 
-    /** One pass: settle abandoned attempts, start what is due, report completions the notifications missed. */
+    /** Starts what is due: retries, alerts that waited for working hours, work of an instance that died. */
     @Scheduled(
             fixedDelayString = "${homeward.notification.delivery.poll-interval:500ms}",
             initialDelayString = "${homeward.notification.delivery.poll-interval:500ms}")
     public void poll() {
-        recoverAbandoned();
         runDue();
+    }
+
+    /**
+     * The repair pass, rarer than the poll because it scans: settles abandoned attempts, reports completions the
+     * notifications missed, samples the queue depth.
+     */
+    @Scheduled(
+            fixedDelayString = "${homeward.notification.delivery.recovery-interval:10s}",
+            initialDelayString = "${homeward.notification.delivery.recovery-interval:10s}")
+    public void repair() {
+        recoverAbandoned();
         reportCompleted();
         metrics.waiting(deliveries.countWaiting());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.homeward.contracts.common.EventMetadata;
 import org.homeward.contracts.matching.MatchConfirmed;
@@ -83,8 +84,9 @@ class MatchEventListener {
         var recipients = new LinkedHashMap<String, ContactPoint>();
         contactPoints.nationalContactPoints(countries).forEach(point -> recipients.put(point.id(), point));
         var urgent = confident;
+        var known = routes.find(records.stream().map(CaseRef::recordId).toList());
         for (var record : records) {
-            var route = routes.find(record.recordId());
+            var route = Optional.ofNullable(known.get(record.recordId()));
             if (route.isEmpty()) {
                 // The record's own events have not arrived (yet): its NCP is told, its agency cannot be.
                 log.info("No owner known for record {} of match {}; alerting NCPs only", record.recordId(), matchId);

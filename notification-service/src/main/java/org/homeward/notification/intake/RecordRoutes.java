@@ -2,6 +2,9 @@ package org.homeward.notification.intake;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +24,14 @@ class RecordRoutes {
 
     Optional<RecordRoute> find(String recordId) {
         return Optional.ofNullable(mongo.findById(recordId, RecordRoute.class));
+    }
+
+    /** The routes of these records that are known, by record id; one query. */
+    Map<String, RecordRoute> find(Collection<String> recordIds) {
+        var routes = new HashMap<String, RecordRoute>();
+        mongo.find(Query.query(where("_id").in(recordIds)), RecordRoute.class)
+                .forEach(route -> routes.put(route.recordId(), route));
+        return routes;
     }
 
     void apply(String recordId, String country, String agencyId, boolean urgent, long sequence) {

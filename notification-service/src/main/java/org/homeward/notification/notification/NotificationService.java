@@ -13,7 +13,6 @@ import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.delivery.DeliveryCompleted;
 import org.homeward.notification.delivery.DeliveryRequest;
 import org.homeward.notification.delivery.DeliveryService;
-import org.homeward.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -24,6 +23,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +42,6 @@ public class NotificationService {
     private final DeliveryService deliveries;
     private final ContactPointService contactPoints;
     private final NotificationContracts contracts;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     NotificationService(
@@ -51,14 +50,12 @@ public class NotificationService {
             DeliveryService deliveries,
             ContactPointService contactPoints,
             ContractCodec codec,
-            OutboxRelay relay,
             Clock clock) {
         this.notifications = notifications;
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.contactPoints = contactPoints;
         this.contracts = new NotificationContracts(codec);
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -77,9 +74,7 @@ public class NotificationService {
     public List<Notification> notify(Alert alert, List<ContactPoint> recipients, Priority priority) {
         var opened = new ArrayList<Notification>();
         for (var recipient : recipients) {
-            var id = Notification.idFor(alert.causeEventId(), recipient.id());
-            var notification = notifications.findById(id).orElseGet(() -> open(alert, recipient, priority));
-            opened.add(scheduleCurrentLevel(notification));
+            opened.add(scheduleCurrentLevel(open(alert, recipient, priority)));
         }
         return opened;
     }
@@ -90,7 +85,8 @@ public class NotificationService {
         var notification = Notification.open(alert, recipient.id(), recipient.country(), priority, escalateAt, clock);
         try {
             return notifications.insert(notification);
-        } catch (DuplicateKeyException concurrent) {
+        } catch (DuplicateKeyException openedBefore) {
+            // A redelivered event (or another instance): the notification exists, schedule what is missing.
             return notifications.findById(notification.id()).orElseThrow();
         }
     }
@@ -210,13 +206,19 @@ public class NotificationService {
                 notification.causeOccurredAt(),
                 level,
                 level == 0 ? null : notification.previousContactPointId()));
-        return change(notification.id(), fresh -> {
-            if (fresh.scheduledLevel() >= level) {
-                return false;
-            }
-            fresh.markScheduled(level);
-            return true;
-        });
+        if (level == 0) {
+            // No marker needed: until the deliveries exist the cause event's offset is not committed, so Kafka
+            // hands it over again and the (idempotent) scheduling is repeated.
+            return notification;
+        }
+        // One conditional update, not read-modify-write: raises no event, and bumps the version like any change.
+        mongo.updateFirst(
+                Query.query(
+                        where("_id").is(notification.id()).and("scheduledLevel").lt(level)),
+                new Update().max("scheduledLevel", level).inc("version", 1),
+                Notification.class);
+        notification.markScheduled(level);
+        return notification;
     }
 
     private Notification change(String id, Predicate<Notification> change) {
@@ -227,11 +229,7 @@ public class NotificationService {
             }
             notification.stage((event, sequence) -> contracts.encode(event, sequence, notification.country()));
             try {
-                var saved = notifications.save(notification);
-                if (!saved.outbox().isEmpty()) {
-                    relay.wakeUp();
-                }
-                return saved;
+                return notifications.save(notification);
             } catch (OptimisticLockingFailureException lostRace) {
                 // Someone else changed it (the relay, a delivery report): apply the change to the fresh document.
             }
