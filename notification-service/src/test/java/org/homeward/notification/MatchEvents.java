@@ -24,6 +24,7 @@ import org.homeward.contracts.childrecord.RecordStatus;
 import org.homeward.contracts.childrecord.Sex;
 import org.homeward.contracts.childrecord.TracingProfile;
 import org.homeward.contracts.common.EventMetadata;
+import org.homeward.contracts.matching.MatchConfirmed;
 import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.contracts.matching.MatchProposed;
 import org.homeward.contracts.matching.MatchRejected;
@@ -78,6 +79,20 @@ public final class MatchEvents implements AutoCloseable {
                 .setDecision(decision)
                 .setEvidence(List.of())
                 .setModelVersion("test-model-1")
+                .build();
+    }
+
+    public static MatchConfirmed confirmation(MatchProposed proposed) {
+        return MatchConfirmed.newBuilder()
+                .setMetadata(metadata("PL", 2))
+                .setMatchId(proposed.getMatchId())
+                .setLeft(proposed.getLeft())
+                .setRight(proposed.getRight())
+                .setReviewer(Reviewer.newBuilder()
+                        .setSubject("ncp-pl-1")
+                        .setCountry("PL")
+                        .build())
+                .setReason(null)
                 .build();
     }
 

@@ -1,10 +1,12 @@
 package org.homeward.notification.intake;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.homeward.contracts.common.EventMetadata;
 import org.homeward.contracts.matching.MatchConfirmed;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns match events into alerts. Recipients: the national contact points of both records' countries and the
  * agencies that own the two records. Priority: urgent for a confident proposal (decision MATCH) or when either
- * child is flagged urgent in its tracing profile. A rejected or retracted match closes its open notifications.
+ * child is flagged urgent in its tracing profile. A confirmed match closes its open proposal alerts; a rejected or
+ * retracted one closes all of its open notifications.
  */
 @Component
 class MatchEventListener {
@@ -57,17 +60,20 @@ class MatchEventListener {
                         proposed.getMatchId().toString(),
                         List.of(proposed.getLeft(), proposed.getRight()),
                         proposed.getDecision() == MatchDecision.MATCH);
-            case MatchConfirmed confirmed ->
+            case MatchConfirmed confirmed -> {
+                // The review the proposal asked for is done: its alerts stop escalating, the confirmation alerts anew.
+                notifications.closeForMatch(confirmed.getMatchId().toString(), Set.of(AlertSubject.MATCH_PROPOSED));
                 alert(
                         confirmed.getMetadata(),
                         AlertSubject.MATCH_CONFIRMED,
                         confirmed.getMatchId().toString(),
                         List.of(confirmed.getLeft(), confirmed.getRight()),
                         false);
+            }
             case MatchRejected rejected ->
-                notifications.closeForMatch(rejected.getMatchId().toString());
+                notifications.closeForMatch(rejected.getMatchId().toString(), EnumSet.allOf(AlertSubject.class));
             case MatchRetracted retracted ->
-                notifications.closeForMatch(retracted.getMatchId().toString());
+                notifications.closeForMatch(retracted.getMatchId().toString(), EnumSet.allOf(AlertSubject.class));
             default ->
                 log.debug("Ignored a {} on the matches topic", event.getSchema().getName());
         }

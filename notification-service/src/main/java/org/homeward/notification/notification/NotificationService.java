@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.homeward.contracts.ContractCodec;
 import org.homeward.notification.contactpoint.ContactPoint;
@@ -106,10 +107,18 @@ public class NotificationService {
         return change(notificationId, notification -> notification.acknowledge(acknowledgedBy, clock));
     }
 
-    /** The match was rejected or retracted: its open notifications stop escalating. */
-    public void closeForMatch(String matchId) {
+    /**
+     * Closes the open notifications of a match about these subjects: a decided proposal needs no more review (the
+     * decision itself may alert anew), a rejected or retracted match needs nothing at all.
+     */
+    public void closeForMatch(String matchId, Set<AlertSubject> subjects) {
         var open = mongo.find(
-                Query.query(where("matchId").is(matchId).and("status").is(Notification.Status.OPEN.name())),
+                Query.query(where("matchId")
+                        .is(matchId)
+                        .and("status")
+                        .is(Notification.Status.OPEN.name())
+                        .and("subject")
+                        .in(subjects.stream().map(Enum::name).toList())),
                 Notification.class);
         open.forEach(notification -> change(notification.id(), Notification::close));
     }

@@ -311,6 +311,85 @@ class EscalationIntegrationTests {
         assertThat(notifications.escalateDue()).isZero();
     }
 
+    @Test
+    void confirmingTheMatchEndsTheProposalAlertAndAlertsTheConfirmation() {
+        var ncp = chain();
+        var proposal = MatchEvents.proposal(
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchDecision.MATCH);
+        var matchId = proposal.getMatchId().toString();
+        events.publishMatch(proposal, matchId);
+        var proposed = notificationOf(matchId, ncp);
+
+        events.publishMatch(MatchEvents.confirmation(proposal), matchId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notifications.find(proposed.id()).orElseThrow().status() == Notification.Status.CLOSED);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestSmtp.messagesTo(address("ncp")).stream()
+                        .anyMatch(message -> subjectOf(message).contains("Match confirmed")));
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(notifications.escalateDue()).isZero();
+        assertThat(TestSmtp.messagesTo(address("ministry"))).isEmpty();
+    }
+
+    @Test
+    void rejectingTheMatchClosesItsAlerts() {
+        var ncp = chain();
+        var proposal = MatchEvents.proposal(
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchDecision.MATCH);
+        var matchId = proposal.getMatchId().toString();
+        events.publishMatch(proposal, matchId);
+        var proposed = notificationOf(matchId, ncp);
+
+        events.publishMatch(MatchEvents.rejection(proposal), matchId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notifications.find(proposed.id()).orElseThrow().status() == Notification.Status.CLOSED);
+        clock.advance(Duration.ofHours(2));
+        assertThat(notifications.escalateDue()).isZero();
+    }
+
+    @Test
+    void holdsANormalAlertUntilTheContactPointsWorkingHours() {
+        // Saturday 7 March 2026, 11:00 in Warsaw.
+        clock.set(java.time.Instant.parse("2026-03-07T10:00:00Z"));
+        var office = directory.create(
+                "PL",
+                anNcp("PL")
+                        .emails(address("office"))
+                        .workingHours(
+                                "Europe/Warsaw",
+                                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                                "08:00",
+                                "16:00"));
+        var matchId = propose(MatchDecision.POSSIBLE);
+        var notification = notificationOf(matchId, office.id());
+        var delivery = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> mongo.getCollection("deliveries")
+                                .find(new org.bson.Document("notificationId", notification.id()))
+                                .first(),
+                        found -> found != null);
+        assertThat(delivery.getString("status")).isEqualTo("PENDING");
+        assertThat(delivery.getDate("nextAttemptAt").toInstant()).isEqualTo("2026-03-09T07:00:00Z");
+        assertThat(TestSmtp.messagesTo(address("office"))).isEmpty();
+
+        clock.set(java.time.Instant.parse("2026-03-09T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestSmtp.messagesTo(address("office")).size() == 1);
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
     private <T extends SpecificRecord> List<T> of(KafkaTestConsumer audit, Class<T> type, String notificationId) {
         return audit.poll().stream()
                 .filter(record -> record.key().equals(notificationId))
