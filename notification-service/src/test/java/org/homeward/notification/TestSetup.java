@@ -31,7 +31,7 @@ public final class TestSetup {
         properties.put("homeward.notification.delivery.initial-backoff", "0s");
         properties.put("homeward.notification.delivery.max-attempts", "3");
         properties.put("homeward.notification.delivery.connect-timeout", "2s");
-        properties.put("homeward.notification.delivery.read-timeout", "5s");
+        properties.put("homeward.notification.delivery.read-timeout", "8s");
         properties.put("homeward.notification.delivery.poll-interval", "100ms");
         properties.put("homeward.notification.delivery.recovery-interval", "500ms");
         properties.put("homeward.notification.escalation.pass-interval", "1h");

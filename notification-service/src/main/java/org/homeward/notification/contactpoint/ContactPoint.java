@@ -79,4 +79,10 @@ public record ContactPoint(
     public Locale locale() {
         return Locale.forLanguageTag(language);
     }
+
+    /** Without addresses and subjects, which are staff's personal data, or the webhook secret. */
+    @Override
+    public String toString() {
+        return "ContactPoint[id=" + id + ", country=" + country + ", kind=" + kind + ", channels=" + channels() + "]";
+    }
 }

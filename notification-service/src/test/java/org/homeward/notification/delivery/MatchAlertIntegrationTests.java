@@ -243,9 +243,9 @@ class MatchAlertIntegrationTests {
             events.publishMatch(proposal, proposal.getMatchId().toString());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> hanging.calls() >= 1);
-            // The read timeout is 5 s: had the hanging call held the others up, these would come later.
-            await().atMost(Duration.ofSeconds(3)).until(() -> healthy.accepted().size() == 1);
-            await().atMost(Duration.ofSeconds(3))
+            // The read timeout is 8 s: had the hanging call held the others up, these would come later.
+            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.accepted().size() == 1);
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> TestSmtp.messagesTo(address("hang-ua")).size() == 1);
             assertThat(TestSmtp.messagesTo(address("hang-pl"))).hasSize(1);
         }
