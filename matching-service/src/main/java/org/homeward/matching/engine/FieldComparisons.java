@@ -19,6 +19,7 @@ final class FieldComparisons {
     static final double PLACE_SIMILAR = 0.88;
     static final int FEW_DAYS = 10;
     static final int TWO_TYPOS_FROM = 5;
+    static final double TYPO_FLOOR = 0.6;
 
     private FieldComparisons() {}
 
@@ -60,7 +61,8 @@ final class FieldComparisons {
             // Two names the lexicon knows as different names (Yuliia, Illia) get at most the weak fuzzy level.
             return similarity >= FUZZY_CLOSE ? Level.FUZZY_FAR : Level.DIFFERENT;
         }
-        if (similarity >= FUZZY_CLOSE || typo(a.fine(), b.fine())) {
+        // One or two typos keep Jaro-Winkler above TYPO_FLOOR, which spares the edit distance on most pairs.
+        if (similarity >= FUZZY_CLOSE || (similarity >= TYPO_FLOOR && typo(a.fine(), b.fine()))) {
             return Level.FUZZY_CLOSE;
         }
         if (similarity >= FUZZY_FAR) {
