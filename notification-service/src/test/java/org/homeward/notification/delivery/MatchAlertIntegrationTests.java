@@ -311,6 +311,40 @@ class MatchAlertIntegrationTests {
         }
     }
 
+    @Test
+    void deadLettersAnUndecodableMatchEventAndCarriesOn() throws Exception {
+        directory.create("PL", anNcp("PL").emails(address("carry-on")));
+        var key = UUID.randomUUID().toString();
+        var garbage = "not an Avro single-object message".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var deadLetters = KafkaTestConsumer.fromNow(Topics.NOTIFICATION_DEAD_LETTER);
+                var raw = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                        java.util.Map.of(
+                                "bootstrap.servers",
+                                org.homeward.platform.testing.EmbeddedServers.kafkaBootstrapServers()),
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            TestSetup.matchesTopic(MatchAlertIntegrationTests.class), key, garbage))
+                    .get();
+            var proposal = MatchEvents.proposal(
+                    MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                    MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                    MatchDecision.POSSIBLE);
+            events.publishMatch(proposal, proposal.getMatchId().toString());
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> deadLetters.poll().stream().anyMatch(record -> key.equals(record.key())));
+            var letter = deadLetters.received().stream()
+                    .filter(record -> key.equals(record.key()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(letter.value()).isEqualTo(garbage);
+            assertThat(letter.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> TestSmtp.messagesTo(address("carry-on")).size() == 1);
+        }
+    }
+
     private static String header(org.apache.kafka.common.header.@org.jspecify.annotations.Nullable Header header) {
         return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
