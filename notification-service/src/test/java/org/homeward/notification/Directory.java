@@ -2,6 +2,7 @@ package org.homeward.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestTokens;
 
 /** Creates contact points through the API, as a country's supervisor would, and returns what the tests need. */
@@ -10,9 +11,9 @@ public final class Directory {
     /** A created contact point: its id and, if it has a webhook, the secret shown once. */
     public record Created(String id, String webhookSecret) {}
 
-    private final NotificationApi api;
+    private final ServiceApi api;
 
-    public Directory(NotificationApi api) {
+    public Directory(ServiceApi api) {
         this.api = api;
     }
 

@@ -4,7 +4,6 @@ import static org.springframework.http.HttpStatus.CONFLICT;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
-import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,8 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.regex.Matcher;
-import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +39,6 @@ class MatchProposalController {
 
     static final String REASON = "Homeward-Reason";
     static final URI PROPOSAL_NOT_FOUND = ProblemTypes.of("match-proposal-not-found");
-    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final MatchProposalService service;
@@ -69,7 +66,9 @@ class MatchProposalController {
             @RequestHeader(name = REASON, required = false) @Nullable @Size(max = 200) String reason,
             @AuthenticationPrincipal Caller caller) {
         var details = service.get(id, caller, reason);
-        return ResponseEntity.ok().eTag(etag(details.proposal().revision())).body(MatchProposalView.of(details));
+        return ResponseEntity.ok()
+                .eTag(EntityTags.of(details.proposal().revision()))
+                .body(MatchProposalView.of(details));
     }
 
     @PostMapping("/{id}/confirmation")
@@ -78,8 +77,8 @@ class MatchProposalController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody @Valid DecisionForm form,
             @AuthenticationPrincipal Caller caller) {
-        var proposal = service.confirm(id, revision(ifMatch), form.reason(), caller);
-        return ResponseEntity.ok().eTag(etag(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
+        var proposal = service.confirm(id, EntityTags.revisionFrom(ifMatch, "proposal"), form.reason(), caller);
+        return ResponseEntity.ok().eTag(EntityTags.of(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
     }
 
     @PostMapping("/{id}/rejection")
@@ -88,31 +87,8 @@ class MatchProposalController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody @Valid DecisionForm form,
             @AuthenticationPrincipal Caller caller) {
-        var proposal = service.reject(id, revision(ifMatch), form.reason(), caller);
-        return ResponseEntity.ok().eTag(etag(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
-    }
-
-    private static String etag(long revision) {
-        return "\"" + revision + "\"";
-    }
-
-    private static long revision(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(
-                    PRECONDITION_REQUIRED,
-                    ProblemTypes.PRECONDITION_REQUIRED,
-                    "If-Match required",
-                    "Send the ETag of the proposal you reviewed in If-Match, so you decide on what you saw.");
-        }
-        Matcher matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new ProblemException(
-                    PRECONDITION_FAILED,
-                    ProblemTypes.PRECONDITION_FAILED,
-                    "Proposal changed",
-                    "If-Match does not name a current revision of this proposal.");
-        }
-        return Long.parseLong(matcher.group(1));
+        var proposal = service.reject(id, EntityTags.revisionFrom(ifMatch, "proposal"), form.reason(), caller);
+        return ResponseEntity.ok().eTag(EntityTags.of(proposal.revision())).body(MatchProposalSummaryView.of(proposal));
     }
 
     @ExceptionHandler

@@ -13,8 +13,8 @@ import org.homeward.contracts.matching.MatchRejected;
 import org.homeward.matching.MatchEvents;
 import org.homeward.matching.RecordEvents;
 import org.homeward.matching.Registries;
-import org.homeward.matching.ReviewApi;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +64,7 @@ class MatchProposalControllerIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    ReviewApi api;
+    ServiceApi api;
     Registries registries;
     MatchEvents matches;
     RecordEvents report;
@@ -73,7 +73,7 @@ class MatchProposalControllerIntegrationTests {
 
     @BeforeEach
     void aProposal() {
-        api = new ReviewApi(port);
+        api = new ServiceApi(port);
         registries = new Registries();
         matches = new MatchEvents();
         var child = NEXT.getAndIncrement();
@@ -98,13 +98,13 @@ class MatchProposalControllerIntegrationTests {
         matches.close();
     }
 
-    private ReviewApi.Response get(String token) {
+    private ServiceApi.Response get(String token) {
         return api.call("GET", "/api/v1/match-proposals/" + matchId)
                 .token(token)
                 .send();
     }
 
-    private ReviewApi.Response decide(String decision, String token, String ifMatch, String reason) {
+    private ServiceApi.Response decide(String decision, String token, String ifMatch, String reason) {
         var call = api.call("POST", "/api/v1/match-proposals/" + matchId + "/" + decision)
                 .token(token)
                 .json("{\"reason\": \"" + reason + "\"}");

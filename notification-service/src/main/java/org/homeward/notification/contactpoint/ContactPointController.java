@@ -4,13 +4,12 @@ import static org.springframework.http.HttpStatus.CONFLICT;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
-import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
-import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactPointController {
 
     private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     private final ContactPointService service;
 
@@ -50,7 +48,7 @@ class ContactPointController {
         var saved = service.create(form, caller);
         var view = ContactPointView.of(saved.contactPoint(), saved.newSecret());
         return ResponseEntity.created(URI.create("/api/v1/contact-points/" + view.id()))
-                .eTag(etag(view.version()))
+                .eTag(EntityTags.of(view.version()))
                 .body(view);
     }
 
@@ -65,7 +63,7 @@ class ContactPointController {
     ResponseEntity<ContactPointView> get(
             @PathVariable @Pattern(regexp = ID) String id, @AuthenticationPrincipal Caller caller) {
         var view = ContactPointView.of(service.get(id, caller), null);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(EntityTags.of(view.version())).body(view);
     }
 
     @PutMapping("/{id}")
@@ -74,34 +72,15 @@ class ContactPointController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody @Valid ContactPointForm form,
             @AuthenticationPrincipal Caller caller) {
-        var saved = service.update(id, version(ifMatch), form, caller);
+        var saved = service.update(id, EntityTags.revisionFrom(ifMatch, "contact point"), form, caller);
         var view = ContactPointView.of(saved.contactPoint(), saved.newSecret());
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(EntityTags.of(view.version())).body(view);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = ID) String id, @AuthenticationPrincipal Caller caller) {
         service.delete(id, caller);
         return ResponseEntity.noContent().build();
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    private static long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(
-                    PRECONDITION_REQUIRED,
-                    ProblemTypes.PRECONDITION_REQUIRED,
-                    "If-Match required",
-                    "Send the ETag of the contact point you read in If-Match.");
-        }
-        var matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new ContactPointService.ContactPointChanged();
-        }
-        return Long.parseLong(matcher.group(1));
     }
 
     @ExceptionHandler

@@ -6,11 +6,11 @@ import static org.homeward.notification.ContactPointRequests.anNcp;
 
 import java.util.List;
 import org.homeward.notification.ContactPointRequests;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestSetup;
 import org.homeward.platform.audit.AuditTrail;
 import org.homeward.platform.security.Role;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,21 +48,21 @@ class ContactPointIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    NotificationApi api;
+    ServiceApi api;
 
     @BeforeEach
     void open() {
-        api = new NotificationApi(port);
+        api = new ServiceApi(port);
     }
 
-    private NotificationApi.Response create(String token, ContactPointRequests request) {
+    private ServiceApi.Response create(String token, ContactPointRequests request) {
         return api.call("POST", "/api/v1/contact-points")
                 .token(token)
                 .json(request.json())
                 .send();
     }
 
-    private static List<String> badFields(NotificationApi.Response response) {
+    private static List<String> badFields(ServiceApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         return response.json()

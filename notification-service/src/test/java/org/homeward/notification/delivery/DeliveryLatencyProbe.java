@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
 import org.homeward.notification.WebhookReceiver;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -68,7 +68,7 @@ class DeliveryLatencyProbe {
         var run = UUID.randomUUID().toString().substring(0, 8);
         try (var hanging = WebhookReceiver.start().hang();
                 var events = new MatchEvents(TestSetup.matchesTopic(DeliveryLatencyProbe.class))) {
-            var directory = new Directory(new NotificationApi(port));
+            var directory = new Directory(new ServiceApi(port));
             directory.create(
                     "PL", anNcp("PL").emails("probe-pl-" + run + "@probe.test").webhook(hanging.url()));
             directory.create(

@@ -17,13 +17,13 @@ import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
 import org.homeward.notification.MutableClock;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.NotificationApplication;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
 import org.homeward.notification.WebhookReceiver;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.platform.testing.EmbeddedServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +166,7 @@ class DeliveryRestartIntegrationTests {
             String webhookDelivery;
 
             try (var before = start(BeforeCrash.class, database)) {
-                var ncp = new Directory(new NotificationApi(port(before)))
+                var ncp = new Directory(new ServiceApi(port(before)))
                         .create("PL", anNcp("PL").emails(address).webhook(receiver.url()));
                 receiver.secret(ncp.webhookSecret());
                 emailDelivery = Delivery.idFor(eventId, ncp.id(), Channel.EMAIL);

@@ -16,7 +16,6 @@ import org.homeward.contracts.matching.MatchProposed;
 import org.homeward.contracts.notification.NotificationDispatched;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestClockConfiguration;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
@@ -24,6 +23,7 @@ import org.homeward.notification.WebhookReceiver;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.platform.testing.KafkaTestConsumer;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -58,14 +58,14 @@ class MatchAlertIntegrationTests {
     @Autowired
     ContractCodec codec;
 
-    NotificationApi api;
+    ServiceApi api;
     Directory directory;
     MatchEvents events;
     String run;
 
     @BeforeEach
     void open() {
-        api = new NotificationApi(port);
+        api = new ServiceApi(port);
         directory = new Directory(api);
         events = new MatchEvents(TestSetup.matchesTopic(MatchAlertIntegrationTests.class));
         run = UUID.randomUUID().toString().substring(0, 8);

@@ -17,7 +17,6 @@ import org.homeward.contracts.notification.NotificationEscalated;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
 import org.homeward.notification.MutableClock;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestClockConfiguration;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
@@ -25,6 +24,7 @@ import org.homeward.notification.notification.Notification;
 import org.homeward.notification.notification.NotificationService;
 import org.homeward.platform.testing.KafkaTestConsumer;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -67,14 +67,14 @@ class EscalationIntegrationTests {
     @Autowired
     NotificationService notifications;
 
-    NotificationApi api;
+    ServiceApi api;
     Directory directory;
     MatchEvents events;
     String run;
 
     @BeforeEach
     void open() {
-        api = new NotificationApi(port);
+        api = new ServiceApi(port);
         directory = new Directory(api);
         events = new MatchEvents(TestSetup.matchesTopic(EscalationIntegrationTests.class));
         run = UUID.randomUUID().toString().substring(0, 8);

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
-import org.homeward.notification.NotificationApi;
 import org.homeward.notification.TestClockConfiguration;
 import org.homeward.notification.TestSetup;
 import org.homeward.platform.security.Role;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -68,12 +68,12 @@ class InboxIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
-    NotificationApi api;
+    ServiceApi api;
     MatchEvents events;
 
     @BeforeEach
     void open() {
-        api = new NotificationApi(port);
+        api = new ServiceApi(port);
         events = new MatchEvents(TestSetup.matchesTopic(InboxIntegrationTests.class));
         mongo.remove(new Query(), "contactPoints");
         new Directory(api).create("PL", anNcp("PL").inbox("ncp-pl-first", "ncp-pl-second"));

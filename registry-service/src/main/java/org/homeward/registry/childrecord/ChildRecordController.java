@@ -4,7 +4,6 @@ import static org.springframework.http.HttpStatus.CONFLICT;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
-import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 
 import jakarta.validation.Valid;
@@ -14,8 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
-import java.util.regex.Matcher;
-import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +42,6 @@ class ChildRecordController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REASON = "Homeward-Reason";
-    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final String RECORD_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final ChildRecordService service;
@@ -67,7 +64,7 @@ class ChildRecordController {
         var registration = service.register(form.toDraft(clock), idempotencyKey, fingerprint, caller);
         var view = ChildRecordView.of(registration.details());
         return ResponseEntity.created(URI.create("/api/v1/records/" + view.id()))
-                .eTag(etag(view.revision()))
+                .eTag(EntityTags.of(view.revision()))
                 .header("Idempotent-Replayed", Boolean.toString(registration.replayed()))
                 .body(view);
     }
@@ -78,7 +75,7 @@ class ChildRecordController {
             @RequestHeader(name = REASON, required = false) @Nullable @Size(max = 200) String reason,
             @AuthenticationPrincipal Caller caller) {
         var view = ChildRecordView.of(service.get(id, caller, reason));
-        return ResponseEntity.ok().eTag(etag(view.revision())).body(view);
+        return ResponseEntity.ok().eTag(EntityTags.of(view.revision())).body(view);
     }
 
     @GetMapping
@@ -102,8 +99,9 @@ class ChildRecordController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody @Valid ChildRecordForm form,
             @AuthenticationPrincipal Caller caller) {
-        var view = ChildRecordView.of(service.update(id, revision(ifMatch), form.toDraft(clock), caller));
-        return ResponseEntity.ok().eTag(etag(view.revision())).body(view);
+        var view = ChildRecordView.of(
+                service.update(id, EntityTags.revisionFrom(ifMatch, "record"), form.toDraft(clock), caller));
+        return ResponseEntity.ok().eTag(EntityTags.of(view.revision())).body(view);
     }
 
     @PostMapping("/{id}/status")
@@ -112,9 +110,9 @@ class ChildRecordController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody @Valid StatusChangeForm form,
             @AuthenticationPrincipal Caller caller) {
-        var view =
-                ChildRecordView.of(service.changeStatus(id, revision(ifMatch), form.status(), form.reason(), caller));
-        return ResponseEntity.ok().eTag(etag(view.revision())).body(view);
+        var view = ChildRecordView.of(service.changeStatus(
+                id, EntityTags.revisionFrom(ifMatch, "record"), form.status(), form.reason(), caller));
+        return ResponseEntity.ok().eTag(EntityTags.of(view.revision())).body(view);
     }
 
     /** Erasure on a data-protection request: the record becomes a tombstone and other services are told to forget. */
@@ -124,31 +122,8 @@ class ChildRecordController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestHeader(name = REASON, required = false) @Nullable @Size(max = 200) String reason,
             @AuthenticationPrincipal Caller caller) {
-        service.erase(id, revision(ifMatch), caller, reason);
+        service.erase(id, EntityTags.revisionFrom(ifMatch, "record"), caller, reason);
         return ResponseEntity.noContent().build();
-    }
-
-    private static String etag(long revision) {
-        return "\"" + revision + "\"";
-    }
-
-    private static long revision(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(
-                    PRECONDITION_REQUIRED,
-                    ProblemTypes.PRECONDITION_REQUIRED,
-                    "If-Match required",
-                    "Send the ETag of the record you read in If-Match, so a concurrent change is not overwritten.");
-        }
-        Matcher matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new ProblemException(
-                    PRECONDITION_FAILED,
-                    ProblemTypes.PRECONDITION_FAILED,
-                    "Record changed",
-                    "If-Match does not name a current revision of this record.");
-        }
-        return Long.parseLong(matcher.group(1));
     }
 
     @ExceptionHandler

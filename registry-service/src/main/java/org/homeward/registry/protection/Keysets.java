@@ -18,7 +18,7 @@ public final class Keysets {
 
     private Keysets() {}
 
-    /** Writes a new AES-256-GCM keyset and a new HMAC-SHA256 PRF keyset into {@code directory} if they are missing. */
+    /** Writes a new AES-256-GCM keyset and a new HMAC-SHA256 PRF keyset to these files, each only if it is missing. */
     public static void generateIfMissing(Path aeadKeysetFile, Path documentHashKeysetFile)
             throws IOException, GeneralSecurityException {
         AeadConfig.register();

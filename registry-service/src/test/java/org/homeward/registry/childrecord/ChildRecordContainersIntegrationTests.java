@@ -6,10 +6,10 @@ import static org.homeward.registry.childrecord.ChildRecordRequests.aMissingRepo
 import org.homeward.contracts.ContractCodec;
 import org.homeward.contracts.Topics;
 import org.homeward.contracts.childrecord.ChildRecordRegistered;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.homeward.registry.RecordEvents;
-import org.homeward.registry.RegistryApi;
 import org.homeward.registry.TestKeysets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,7 @@ class ChildRecordContainersIntegrationTests {
     @Test
     void registersAndPublishesAgainstRealMongoDbAndKafka() {
         try (var events = new RecordEvents(KAFKA.getBootstrapServers(), Topics.registryRecords("PL"), codec)) {
-            var response = new RegistryApi(port)
+            var response = new ServiceApi(port)
                     .call("POST", "/api/v1/records")
                     .token(TestTokens.caseworker("PL"))
                     .json(aMissingReport().named("Тестанна", "Контейнерко").json())

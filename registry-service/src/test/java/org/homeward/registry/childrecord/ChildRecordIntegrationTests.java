@@ -18,10 +18,10 @@ import org.homeward.platform.outbox.OutboxRelay;
 import org.homeward.platform.security.Role;
 import org.homeward.platform.testing.EmbeddedServers;
 import org.homeward.platform.testing.RealServers;
+import org.homeward.platform.testing.ServiceApi;
 import org.homeward.platform.testing.TestSecurityConfiguration;
 import org.homeward.platform.testing.TestTokens;
 import org.homeward.registry.RecordEvents;
-import org.homeward.registry.RegistryApi;
 import org.homeward.registry.TestKeysets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +59,12 @@ class ChildRecordIntegrationTests {
     @Autowired
     OutboxRelay relay;
 
-    RegistryApi api;
+    ServiceApi api;
     RecordEvents events;
 
     @BeforeEach
     void openApiAndTopic() {
-        api = new RegistryApi(port);
+        api = new ServiceApi(port);
         events = new RecordEvents(EmbeddedServers.kafkaBootstrapServers(), Topics.registryRecords("PL"), codec);
     }
 
@@ -76,7 +76,7 @@ class ChildRecordIntegrationTests {
         }
     }
 
-    private RegistryApi.Response register(ChildRecordRequests request) {
+    private ServiceApi.Response register(ChildRecordRequests request) {
         return api.call("POST", "/api/v1/records")
                 .token(CASEWORKER)
                 .json(request.json())
@@ -500,11 +500,11 @@ class ChildRecordIntegrationTests {
         assertThat(document.json().get("paths").has("/api/v1/records/{id}")).isTrue();
     }
 
-    private RegistryApi.Response changeStatus(String id, String etag, String body) {
+    private ServiceApi.Response changeStatus(String id, String etag, String body) {
         return changeStatus(id, etag, body, CASEWORKER);
     }
 
-    private RegistryApi.Response changeStatus(String id, String etag, String body, String token) {
+    private ServiceApi.Response changeStatus(String id, String etag, String body, String token) {
         return api.call("POST", "/api/v1/records/" + id + "/status")
                 .token(token)
                 .header("If-Match", etag)

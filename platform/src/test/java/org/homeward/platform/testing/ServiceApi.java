@@ -1,4 +1,4 @@
-package org.homeward.registry;
+package org.homeward.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,15 +11,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the registry's API, as any agency system would call it. */
-public final class RegistryApi {
+/** A plain HTTP client for a service under test, calling its API as any agency system or UI would. */
+public final class ServiceApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    public RegistryApi(int port) {
+    public ServiceApi(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
