@@ -39,14 +39,16 @@ class CandidateProfiles {
     /**
      * Applies {@code changes} if {@code sequence} is newer than the stored one: one atomic upsert whose filter requires
      * {@code lastSequence < sequence}. If a document exists but fails the filter, the upsert's insert collides on
-     * {@code _id}, which tells a repeat from a stale event without a second write.
+     * {@code _id}, which tells a repeat from a stale event without a second write. An upsert that inserted is the
+     * record's {@link Applied#FIRST} event.
      */
     Applied apply(String recordId, String country, long sequence, String eventId, Update changes) {
         changes.set("country", country).set("lastSequence", sequence).set("lastEventId", eventId);
         try {
-            mongo.upsert(
+            var result = mongo.upsert(
                     query(where("_id").is(recordId).and("lastSequence").lt(sequence)), changes, CandidateProfile.class);
-            return Applied.APPLIED;
+            // Inserted rather than updated: no document existed, so this is the record's first event.
+            return result.getUpsertedId() != null ? Applied.FIRST : Applied.APPLIED;
         } catch (DuplicateKeyException alreadyNewer) {
             var stored = find(recordId).orElseThrow(() -> alreadyNewer);
             if (stored.lastSequence() == sequence) {

@@ -150,6 +150,31 @@ class RecordIntakeIntegrationTests {
     }
 
     @Test
+    void countsTheFirstEventOfARecordApartFromLaterOnes() {
+        var record = aRegistration("PL").named("Firstyna", "Countenko");
+        var registered = counted("ChildRecordRegistered", "first");
+        var updated = counted("ChildRecordUpdated", "applied");
+        var repeated = counted("ChildRecordRegistered", "repeated");
+
+        var registration = record.registered();
+        registries.publish("PL", registration);
+        registries.publish("PL", registration);
+        Registries.awaitConsumed(GROUP, registries.publish("PL", record.updated()));
+
+        assertThat(counted("ChildRecordRegistered", "first")).isEqualTo(registered + 1);
+        assertThat(counted("ChildRecordRegistered", "repeated")).isEqualTo(repeated + 1);
+        assertThat(counted("ChildRecordUpdated", "applied")).isEqualTo(updated + 1);
+    }
+
+    private double counted(String contract, String outcome) {
+        var counter = meters.find("homeward.matching.record.events")
+                .tag("contract", contract)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void reScoresOnUpdateAndEmitsNothingWhenTheScoreStaysTheSame() {
         var pair = aUkrainianReportAndAPolishRegistration("Оксана", "Тестенко", "Oksana", "Testenko", 2014);
         registries.publish("UA", pair[0].registered());
