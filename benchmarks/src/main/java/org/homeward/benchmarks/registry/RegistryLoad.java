@@ -39,8 +39,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * 201 answer to the {@code ChildRecordRegistered} event arriving at a consumer of the country's topic. The registry,
  * a KRaft broker, a MongoDB wire server with its H2 file backend and the load all share this one machine.
  *
- * <p>Arguments: {@code --rates=200,300,400 --seconds=60 --warmup-seconds=15 --threads=200} (Tomcat's worker
- * threads: how many requests the registry serves at once).
+ * <p>Arguments: {@code --rates=200,300,400 --seconds=60 --warmup-seconds=15 --threads=16 --sweep=30s} (Tomcat's
+ * worker threads, and how often the outbox relay sweeps the whole collection).
  */
 public final class RegistryLoad {
 
@@ -73,7 +73,8 @@ public final class RegistryLoad {
                         "--homeward.protection.aead-keyset-file=" + data.resolve("aead.json"),
                         "--homeward.protection.document-hash-keyset-file=" + data.resolve("document-hash.json"),
                         "--logging.level.root=WARN",
-                        "--server.tomcat.threads.max=" + options.getOrDefault("threads", "200"));
+                        "--server.tomcat.threads.max=" + options.getOrDefault("threads", "16"),
+                        "--homeward.outbox.poll-interval=" + options.getOrDefault("sweep", "30s"));
         int port = Integer.parseInt(
                 registry.getApplicationContext().getEnvironment().getRequiredProperty("local.server.port"));
         var token = TestTokens.token()
