@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.problem.Problems;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -93,28 +94,29 @@ class MatchProposalController {
 
     @ExceptionHandler
     ProblemDetail on(MatchProposalNotFound notFound) {
-        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No match proposal with this id is visible to you.");
-        problem.setType(PROPOSAL_NOT_FOUND);
-        problem.setTitle("Match proposal not found");
-        return problem;
+        return Problems.of(
+                NOT_FOUND,
+                PROPOSAL_NOT_FOUND,
+                "Match proposal not found",
+                "No match proposal with this id is visible to you.");
     }
 
     @ExceptionHandler
     ProblemDetail on(MatchProposalChanged changed) {
-        var problem = ProblemDetail.forStatusAndDetail(
+        return Problems.of(
                 PRECONDITION_FAILED,
+                ProblemTypes.PRECONDITION_FAILED,
+                "Proposal changed",
                 "The proposal changed since you read it (new score or decision). Read it again before deciding.");
-        problem.setType(ProblemTypes.PRECONDITION_FAILED);
-        problem.setTitle("Proposal changed");
-        return problem;
     }
 
     @ExceptionHandler
     ProblemDetail on(IllegalDecision illegal) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                CONFLICT, "A proposal cannot move from " + illegal.from() + " to " + illegal.to() + ".");
-        problem.setType(ProblemTypes.ILLEGAL_TRANSITION);
-        problem.setTitle("Proposal already decided");
+        var problem = Problems.of(
+                CONFLICT,
+                ProblemTypes.ILLEGAL_TRANSITION,
+                "Proposal already decided",
+                "A proposal cannot move from " + illegal.from() + " to " + illegal.to() + ".");
         problem.setProperty("from", illegal.from());
         problem.setProperty("to", illegal.to());
         return problem;
@@ -122,10 +124,10 @@ class MatchProposalController {
 
     @ExceptionHandler
     ProblemDetail on(MatchProposalService.NotPermitted notPermitted) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                FORBIDDEN, "Reviewing match proposals needs the ncp role (reading: ncp or supervisor).");
-        problem.setType(ProblemTypes.FORBIDDEN);
-        problem.setTitle("Not permitted");
-        return problem;
+        return Problems.of(
+                FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Not permitted",
+                "Reviewing match proposals needs the ncp role (reading: ncp or supervisor).");
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.problem.Problems;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
@@ -85,36 +86,37 @@ class ContactPointController {
 
     @ExceptionHandler
     ProblemDetail on(ContactPointNotFound notFound) {
-        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No contact point with this id is visible to you.");
-        problem.setType(ProblemTypes.NOT_FOUND);
-        problem.setTitle("Contact point not found");
-        return problem;
+        return Problems.of(
+                NOT_FOUND,
+                ProblemTypes.NOT_FOUND,
+                "Contact point not found",
+                "No contact point with this id is visible to you.");
     }
 
     @ExceptionHandler
     ProblemDetail on(ContactPointService.NotPermitted notPermitted) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                FORBIDDEN, "Only the supervisor or the NCP of a country may manage its contact points.");
-        problem.setType(ProblemTypes.FORBIDDEN);
-        problem.setTitle("Not permitted");
-        return problem;
+        return Problems.of(
+                FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Not permitted",
+                "Only the supervisor or the NCP of a country may manage its contact points.");
     }
 
     @ExceptionHandler
     ProblemDetail on(ContactPointService.ContactPointChanged changed) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                PRECONDITION_FAILED, "The contact point changed since you read it. Read it again.");
-        problem.setType(ProblemTypes.PRECONDITION_FAILED);
-        problem.setTitle("Contact point changed");
-        return problem;
+        return Problems.of(
+                PRECONDITION_FAILED,
+                ProblemTypes.PRECONDITION_FAILED,
+                "Contact point changed",
+                "The contact point changed since you read it. Read it again.");
     }
 
     @ExceptionHandler
     ProblemDetail on(ContactPointService.StillReferenced referenced) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                CONFLICT, "Another contact point escalates to this one; change that one first.");
-        problem.setType(ProblemTypes.CONFLICT);
-        problem.setTitle("Contact point in use");
-        return problem;
+        return Problems.of(
+                CONFLICT,
+                ProblemTypes.CONFLICT,
+                "Contact point in use",
+                "Another contact point escalates to this one; change that one first.");
     }
 }

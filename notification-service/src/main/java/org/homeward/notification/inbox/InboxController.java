@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.homeward.notification.notification.NotificationService;
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.problem.Problems;
 import org.homeward.platform.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -65,9 +66,7 @@ class InboxController {
 
     @ExceptionHandler
     ProblemDetail on(InboxService.InboxEntryNotFound notFound) {
-        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No inbox entry with this id is yours.");
-        problem.setType(ProblemTypes.NOT_FOUND);
-        problem.setTitle("Inbox entry not found");
-        return problem;
+        return Problems.of(
+                NOT_FOUND, ProblemTypes.NOT_FOUND, "Inbox entry not found", "No inbox entry with this id is yours.");
     }
 }

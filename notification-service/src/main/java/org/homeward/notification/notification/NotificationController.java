@@ -5,6 +5,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 import jakarta.validation.constraints.Pattern;
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.problem.Problems;
 import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Role;
 import org.springframework.http.ProblemDetail;
@@ -67,17 +68,15 @@ class NotificationController {
 
     @ExceptionHandler
     ProblemDetail on(NotificationNotFound notFound) {
-        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No notification with this id is visible to you.");
-        problem.setType(ProblemTypes.NOT_FOUND);
-        problem.setTitle("Notification not found");
-        return problem;
+        return Problems.of(
+                NOT_FOUND,
+                ProblemTypes.NOT_FOUND,
+                "Notification not found",
+                "No notification with this id is visible to you.");
     }
 
     @ExceptionHandler
     ProblemDetail on(NotPermitted notPermitted) {
-        var problem = ProblemDetail.forStatusAndDetail(FORBIDDEN, "Your role may not act on alerts.");
-        problem.setType(ProblemTypes.FORBIDDEN);
-        problem.setTitle("Not permitted");
-        return problem;
+        return Problems.of(FORBIDDEN, ProblemTypes.FORBIDDEN, "Not permitted", "Your role may not act on alerts.");
     }
 }

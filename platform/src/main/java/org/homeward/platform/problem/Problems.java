@@ -7,14 +7,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the problem bodies the advice, the error controller and the body-limit filter answer with. */
-final class Problems {
+/** Builds problem bodies: a status, a stable type, a title and a detail with no personal data; services use {@link #of}. */
+public final class Problems {
 
     static final String ERRORS = "errors";
 
     private Problems() {}
 
-    static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import org.homeward.platform.etag.EntityTags;
 import org.homeward.platform.problem.ProblemTypes;
+import org.homeward.platform.problem.Problems;
 import org.homeward.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -128,27 +129,29 @@ class ChildRecordController {
 
     @ExceptionHandler
     ProblemDetail on(ChildRecordNotFound notFound) {
-        var problem = ProblemDetail.forStatusAndDetail(NOT_FOUND, "No child record with this id is visible to you.");
-        problem.setType(ProblemTypes.RECORD_NOT_FOUND);
-        problem.setTitle("Record not found");
-        return problem;
+        return Problems.of(
+                NOT_FOUND,
+                ProblemTypes.RECORD_NOT_FOUND,
+                "Record not found",
+                "No child record with this id is visible to you.");
     }
 
     @ExceptionHandler
     ProblemDetail on(ChildRecordChanged changed) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                PRECONDITION_FAILED, "The record changed since you read it. Read it again and reapply your change.");
-        problem.setType(ProblemTypes.PRECONDITION_FAILED);
-        problem.setTitle("Record changed");
-        return problem;
+        return Problems.of(
+                PRECONDITION_FAILED,
+                ProblemTypes.PRECONDITION_FAILED,
+                "Record changed",
+                "The record changed since you read it. Read it again and reapply your change.");
     }
 
     @ExceptionHandler
     ProblemDetail on(IllegalTransition illegal) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                CONFLICT, "A record cannot move from " + illegal.from() + " to " + illegal.to() + ".");
-        problem.setType(ProblemTypes.ILLEGAL_TRANSITION);
-        problem.setTitle("Illegal status change");
+        var problem = Problems.of(
+                CONFLICT,
+                ProblemTypes.ILLEGAL_TRANSITION,
+                "Illegal status change",
+                "A record cannot move from " + illegal.from() + " to " + illegal.to() + ".");
         problem.setProperty("from", illegal.from());
         problem.setProperty("to", illegal.to());
         return problem;
@@ -156,19 +159,19 @@ class ChildRecordController {
 
     @ExceptionHandler
     ProblemDetail on(ChildRecordService.NotPermitted notPermitted) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                FORBIDDEN, "Your role or country does not permit this in this registry.");
-        problem.setType(ProblemTypes.FORBIDDEN);
-        problem.setTitle("Not permitted");
-        return problem;
+        return Problems.of(
+                FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Not permitted",
+                "Your role or country does not permit this in this registry.");
     }
 
     @ExceptionHandler
     ProblemDetail on(ChildRecordService.IdempotencyKeyReused reused) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                UNPROCESSABLE_CONTENT, "This Idempotency-Key was already used for a different request.");
-        problem.setType(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
-        problem.setTitle("Idempotency key reused");
-        return problem;
+        return Problems.of(
+                UNPROCESSABLE_CONTENT,
+                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency key reused",
+                "This Idempotency-Key was already used for a different request.");
     }
 }
