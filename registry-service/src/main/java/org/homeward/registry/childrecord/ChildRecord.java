@@ -27,6 +27,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @TypeAlias("childRecord")
 public class ChildRecord {
 
+    /** More confirmations than this for one child would be a data problem; the oldest are forgotten first. */
+    private static final int MAX_APPLIED_CONFIRMATIONS = 32;
+
     @Id
     private String id;
 
@@ -58,6 +61,12 @@ public class ChildRecord {
     private @Nullable Instant erasedAt;
     private long lastSequence;
     private List<OutboxEntry> outbox = new ArrayList<>();
+
+    /**
+     * Event ids of the match confirmations that moved this record, newest last: a redelivered or replayed
+     * confirmation is recognised even after a caseworker moved the record on. Bounded, as embedded lists must be.
+     */
+    private List<String> appliedConfirmations = new ArrayList<>();
 
     @Transient
     private final List<ChildRecordEvent> raised = new ArrayList<>();
@@ -109,6 +118,30 @@ public class ChildRecord {
         } else {
             raise(eventId -> new ChildRecordEvent.StatusChanged(id, eventId, ++lastSequence, now, previous, target));
         }
+    }
+
+    /**
+     * Starts the reunification a person authorised by confirming a match that names this record: {@code OPEN} or
+     * {@code MATCH_PENDING} moves to {@code REUNIFICATION_IN_PROGRESS}; any other status, or a confirmation applied
+     * before, is left as it is and raises nothing.
+     */
+    MatchConfirmationOutcome startReunification(MatchConfirmation confirmation, Clock clock) {
+        requireNotErased();
+        if (appliedConfirmations.contains(confirmation.eventId())) {
+            return MatchConfirmationOutcome.ALREADY_APPLIED;
+        }
+        return switch (status) {
+            case OPEN, MATCH_PENDING -> {
+                changeStatus(RecordStatus.REUNIFICATION_IN_PROGRESS, null, confirmation.reviewer(), clock);
+                appliedConfirmations.add(confirmation.eventId());
+                if (appliedConfirmations.size() > MAX_APPLIED_CONFIRMATIONS) {
+                    appliedConfirmations.removeFirst();
+                }
+                yield MatchConfirmationOutcome.MOVED;
+            }
+            case REUNIFICATION_IN_PROGRESS, REUNIFIED -> MatchConfirmationOutcome.ALREADY_IN_REUNIFICATION;
+            case CLOSED -> MatchConfirmationOutcome.CLOSED;
+        };
     }
 
     /** Forgets everything about the child but the id, leaving a tombstone and the event that tells others to forget. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.homeward.platform.audit.AuditAction;
+import org.homeward.platform.audit.AuditQuery;
 import org.homeward.platform.audit.AuditTrail;
 import org.homeward.platform.outbox.OutboxRelay;
 import org.homeward.platform.problem.FieldError;
@@ -179,6 +180,66 @@ public class ChildRecordService {
             record.erase(by, clock);
         });
         log.info("Record {} erased", id);
+    }
+
+    /**
+     * Starts the reunification of a record that a confirmed match names: moves it from {@code OPEN} or {@code
+     * MATCH_PENDING} to {@code REUNIFICATION_IN_PROGRESS} in one atomic write with its status event staged in the
+     * outbox, and audits the change as the reviewer's, with the match id as the reason. Takes no expected revision:
+     * the confirmation authorises the move whatever the record's revision, so a concurrent save only causes a retry.
+     * Idempotent: a confirmation applied before, a record already in reunification or later, a closed, unknown or
+     * erased record change nothing and publish nothing.
+     *
+     * <p>For the registry's own consumers of match decisions, not for callers of the API: it checks no jurisdiction,
+     * because the confirmation, not a token, is the authority.
+     *
+     * @param id the record id the confirmation names
+     * @throws ChildRecordChanged if the record kept changing under every attempt
+     */
+    public MatchConfirmationOutcome startReunification(String id, MatchConfirmation confirmation) {
+        for (int attempt = 1; ; attempt++) {
+            var found = records.findById(id).filter(record -> !record.isErased() && country.equals(record.country()));
+            if (found.isEmpty()) {
+                return MatchConfirmationOutcome.NOT_ON_FILE;
+            }
+            var record = found.get();
+            var outcome = record.startReunification(confirmation, clock);
+            if (outcome == MatchConfirmationOutcome.ALREADY_APPLIED && !audited(id, confirmation)) {
+                // The move was saved but its audit entry was not (the insert failed after the save): write it now.
+                auditConfirmation(id, confirmation);
+            }
+            if (outcome != MatchConfirmationOutcome.MOVED) {
+                return outcome;
+            }
+            record.stage(contracts::toOutboxEntry);
+            try {
+                records.save(record);
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == SAVE_ATTEMPTS) {
+                    throw new ChildRecordChanged(id);
+                }
+                continue;
+            }
+            relay.wakeUp(COLLECTION, id);
+            auditConfirmation(id, confirmation);
+            return outcome;
+        }
+    }
+
+    private void auditConfirmation(String id, MatchConfirmation confirmation) {
+        audit.record(confirmation.reviewer(), AuditAction.STATUS_CHANGE, RESOURCE, id, auditReason(confirmation));
+    }
+
+    private boolean audited(String id, MatchConfirmation confirmation) {
+        var reason = auditReason(confirmation);
+        return audit
+                .find(new AuditQuery(id, confirmation.reviewer().subject(), null, null), Pageable.unpaged())
+                .stream()
+                .anyMatch(entry -> entry.action() == AuditAction.STATUS_CHANGE && reason.equals(entry.reason()));
+    }
+
+    private static String auditReason(MatchConfirmation confirmation) {
+        return "confirmed match " + confirmation.matchId() + ", event " + confirmation.eventId();
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds request bodies for the records API, starting from a valid, obviously synthetic default. */
-final class ChildRecordRequests {
+public final class ChildRecordRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +30,7 @@ final class ChildRecordRequests {
                         "contact", Map.of("phone", "+380 00 000 0000", "email", "mockana@example.org"))));
     }
 
-    static ChildRecordRequests aRegistration() {
+    public static ChildRecordRequests aRegistration() {
         var request = new ChildRecordRequests("REGISTRATION");
         request.body.put("placement", Map.of("type", "FOSTER_FAMILY", "description", "Fosterhaus Beispielweg 7"));
         request.body.put(
@@ -40,13 +40,13 @@ final class ChildRecordRequests {
         return request;
     }
 
-    static ChildRecordRequests aMissingReport() {
+    public static ChildRecordRequests aMissingReport() {
         var request = new ChildRecordRequests("MISSING_REPORT");
         request.body.put("lastSeen", Map.of("place", Map.of("name", "Testopil railway station")));
         return request;
     }
 
-    ChildRecordRequests named(String givenNames, String familyName) {
+    public ChildRecordRequests named(String givenNames, String familyName) {
         names.set(0, name(givenNames, familyName, null));
         return this;
     }
@@ -73,7 +73,7 @@ final class ChildRecordRequests {
         return this;
     }
 
-    String json() {
+    public String json() {
         return JSON.writeValueAsString(body);
     }
 
