@@ -3,7 +3,6 @@ package org.homeward.devstack.keycloak;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -17,6 +16,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,9 +31,9 @@ import org.homeward.devstack.keycloak.DemoIdentities.DemoClient;
  * Gets real access tokens from the Homeward realm the way real clients do, with the JDK's HTTP client only.
  *
  * <p>Users log in through the gateway client with the authorization code flow and PKCE S256, as a browser would: the
- * login page is fetched (keeping Keycloak's session cookies), the credentials are posted to its form, the code is
- * taken from the redirect without calling the redirect URI, and exchanged with the client's secret. Partner systems
- * use the client-credentials grant. No password grant: the realm does not allow it.
+ * login page is fetched, the credentials are posted to its form with Keycloak's session cookies, the code is taken
+ * from the redirect without calling the redirect URI, and exchanged with the client's secret. Partner systems use the
+ * client-credentials grant. No password grant: the realm does not allow it.
  */
 public final class KeycloakLogin {
 
@@ -99,9 +100,7 @@ public final class KeycloakLogin {
                         "code_challenge_method",
                         "S256"));
         var failure = "Keycloak did not log in user " + username + " through client " + gatewayClientId + ": ";
-        // Its own cookie jar per login, so two logins never share a Keycloak session.
         try (var http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT)
                 .build()) {
@@ -114,13 +113,17 @@ public final class KeycloakLogin {
             var action = loginFormAction(loginPage.body())
                     .orElseThrow(() -> new KeycloakLoginFailed(failure + "the answer holds no login form"));
             var credentials = form(Map.of("username", username, "password", password, "credentialId", ""));
-            var afterLogin = send(http, post(URI.create(action), credentials), failure);
-            if (afterLogin.statusCode() != 302) {
+            var afterLogin =
+                    send(http, post(URI.create(action), credentials).header("Cookie", cookiesOf(loginPage)), failure);
+            if (afterLogin.statusCode() == 200) {
                 throw new KeycloakLoginFailed(failure
                         + (loginFormAction(afterLogin.body()).isPresent()
                                 ? "the credentials were refused"
-                                : "it asked for more than a password (status " + afterLogin.statusCode()
-                                        + "; a required action?)"));
+                                : "it asked for more than a password (a required action?)"));
+            }
+            if (afterLogin.statusCode() != 302) {
+                throw new KeycloakLoginFailed(
+                        failure + "the login form was answered with status " + afterLogin.statusCode());
             }
             var callback = queryOf(location(afterLogin));
             if (callback.containsKey("error")) {
@@ -238,6 +241,24 @@ public final class KeycloakLogin {
                                 : Integer.parseInt(name.substring(1)));
         };
         return Matcher.quoteReplacement(character);
+    }
+
+    /**
+     * The session cookies Keycloak set, as a {@code Cookie} header. Keycloak marks them {@code Secure} even over http
+     * (browsers send such cookies to loopback origins); the JDK's {@code CookieManager} would withhold them from an
+     * http request, so they are carried by hand. Each login has its own, so two logins never share a session.
+     */
+    private static String cookiesOf(HttpResponse<?> response) {
+        var cookies = new LinkedHashMap<String, String>();
+        for (var header : response.headers().allValues("Set-Cookie")) {
+            var end = header.indexOf(';');
+            var pair = (end < 0 ? header : header.substring(0, end)).trim();
+            var equals = pair.indexOf('=');
+            if (equals > 0 && !header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+                cookies.put(pair.substring(0, equals), pair);
+            }
+        }
+        return String.join("; ", cookies.values());
     }
 
     private static URI location(HttpResponse<?> response) {
