@@ -106,7 +106,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Unpacks Keycloak if needed, starts it and waits until {@code /health/ready} answers UP (at most 5 minutes).
+     * Unpacks Keycloak if needed, starts it and waits until {@code /health/ready} answers UP and the realm's discovery
+     * document is served (at most 5 minutes).
      *
      * @throws KeycloakStartFailed if a port is taken, Keycloak exits, or it is not ready in time; the process is
      *     stopped before this is thrown
@@ -308,10 +309,18 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for {@code /health/ready}, then for the realm's discovery document: a cold Keycloak takes seconds over the
+     * first realm request, longer than the discovery timeout of a Spring resource server.
+     */
     private void awaitReady() {
         var deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         var readiness = HttpRequest.newBuilder(readinessUri())
                 .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        var discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(60))
                 .GET()
                 .build();
         try (var http =
@@ -321,14 +330,23 @@ public final class KeycloakServer implements AutoCloseable {
                     throw new KeycloakStartFailed(
                             "the process exited with status " + process.exitValue(), settings.logFile(), null);
                 }
-                var lastAnswer = probe(http, readiness);
+                var lastAnswer = probe(http, readiness, "\"UP\"");
                 if (lastAnswer == null) {
-                    return;
+                    lastAnswer = probe(http, discovery, issuer().toString());
+                    if (lastAnswer == null) {
+                        return;
+                    }
+                    if (lastAnswer.equals("status 404")) {
+                        throw new KeycloakStartFailed(
+                                "it is up but has no realm " + DemoIdentities.REALM + " (was the realm file imported?)",
+                                settings.logFile(),
+                                null);
+                    }
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new KeycloakStartFailed(
-                            "not ready after " + START_TIMEOUT.toMinutes() + " minutes (last readiness answer: "
-                                    + lastAnswer + ")",
+                            "not ready after " + START_TIMEOUT.toMinutes() + " minutes (last answer: " + lastAnswer
+                                    + ")",
                             settings.logFile(),
                             null);
                 }
@@ -341,18 +359,19 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Null when ready, else what the probe saw. */
-    private static @Nullable String probe(HttpClient http, HttpRequest readiness) throws InterruptedException {
+    /** Null when the answer is 200 and holds the expected text, else what the probe saw. */
+    private static @Nullable String probe(HttpClient http, HttpRequest request, String expected)
+            throws InterruptedException {
         try {
-            var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains(expected)) {
                 return null;
             }
             return "status " + response.statusCode();
         } catch (ConnectException notListening) {
-            return "not listening";
+            return request.uri().getPath() + " not listening";
         } catch (IOException failure) {
-            return failure.toString();
+            return request.uri().getPath() + ": " + failure;
         }
     }
 

@@ -28,7 +28,7 @@ class KeycloakServerTests {
             exit 3
             """;
 
-    /** Forks a JVM that serves /health/ready and forwards SIGTERM to it, as the real kc.sh does. */
+    /** Forks a JVM that serves Keycloak's probes and forwards SIGTERM to it, as the real kc.sh does. */
     private static final String FORKING = """
             #!/bin/sh
             echo "kc.sh $*"
@@ -38,26 +38,44 @@ class KeycloakServerTests {
             wait $PID
             """;
 
+    /** Like {@link #FORKING}, but the server is up without the realm, as after a failed import. */
+    private static final String FORKING_WITHOUT_REALM = FORKING.replace("\"$@\" &", "\"$@\" --without-realm &");
+
     private static final String READY_SERVER = """
             import com.sun.net.httpserver.HttpServer;
             import java.net.InetSocketAddress;
+            import java.util.Arrays;
 
             public class ReadyServer {
                 public static void main(String[] args) throws Exception {
-                    var port = 0;
-                    for (var arg : args) {
-                        if (arg.startsWith("--http-management-port=")) {
-                            port = Integer.parseInt(arg.substring("--http-management-port=".length()));
-                        }
-                    }
-                    var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-                    server.createContext("/health/ready", exchange -> {
+                    var management = HttpServer.create(new InetSocketAddress("127.0.0.1", port(args, "management-")), 0);
+                    management.createContext("/health/ready", exchange -> {
                         var body = "{\\"status\\": \\"UP\\"}".getBytes();
                         exchange.sendResponseHeaders(200, body.length);
                         exchange.getResponseBody().write(body);
                         exchange.close();
                     });
-                    server.start();
+                    management.start();
+                    var port = port(args, "");
+                    var realm = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+                    if (!Arrays.asList(args).contains("--without-realm")) {
+                        realm.createContext("/realms/homeward/.well-known/openid-configuration", exchange -> {
+                            var body = ("{\\"issuer\\":\\"http://127.0.0.1:" + port + "/realms/homeward\\"}").getBytes();
+                            exchange.sendResponseHeaders(200, body.length);
+                            exchange.getResponseBody().write(body);
+                            exchange.close();
+                        });
+                    }
+                    realm.start();
+                }
+
+                static int port(String[] args, String kind) {
+                    var option = "--http-" + kind + "port=";
+                    return Arrays.stream(args)
+                            .filter(arg -> arg.startsWith(option))
+                            .mapToInt(arg -> Integer.parseInt(arg.substring(option.length())))
+                            .findFirst()
+                            .orElseThrow();
                 }
             }
             """;
@@ -126,6 +144,21 @@ class KeycloakServerTests {
 
         assertThat(server.isAlive()).isFalse();
         assertThat(jvm.isAlive()).isFalse();
+    }
+
+    @Test
+    void reportsAKeycloakWithoutTheRealmAndStopsIt() throws IOException {
+        var settings = settings(
+                distribution(FORKING_WITHOUT_REALM, Map.of("bin/ReadyServer.java", READY_SERVER)), realm("{}"));
+
+        assertThatThrownBy(() -> KeycloakServer.start(settings))
+                .isInstanceOf(KeycloakStartFailed.class)
+                .hasMessageContaining("has no realm homeward");
+        try (var port = new ServerSocket(settings.httpPort(), 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(port.isBound())
+                    .as("the stand-in was stopped and freed its port")
+                    .isTrue();
+        }
     }
 
     private static void startAndFail(KeycloakServer.Settings settings) {
