@@ -32,7 +32,9 @@ public final class TestSetup {
         properties.put("homeward.notification.delivery.max-attempts", "3");
         properties.put("homeward.notification.delivery.connect-timeout", "2s");
         properties.put("homeward.notification.delivery.read-timeout", "8s");
-        properties.put("homeward.notification.delivery.poll-interval", "100ms");
+        // Retries run on their own timers: the sweep only takes what nobody started, and tests call it themselves.
+        properties.put("homeward.notification.delivery.poll-interval", "1h");
+        properties.put("homeward.notification.delivery.sweep-grace", "0s");
         properties.put("homeward.notification.delivery.recovery-interval", "500ms");
         properties.put("homeward.notification.escalation.pass-interval", "1h");
         return properties;

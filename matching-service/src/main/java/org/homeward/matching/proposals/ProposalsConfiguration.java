@@ -1,5 +1,6 @@
 package org.homeward.matching.proposals;
 
+import org.homeward.platform.mongo.ConditionalUpdateIndexes;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,7 @@ class ProposalsConfiguration {
         indexes.createIndex(new Index().on("recordIds", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("countries", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("outbox.0", Sort.Direction.ASC).sparse());
+        // Every save is an optimistic-lock update by id and version.
+        ConditionalUpdateIndexes.ensure(indexes, "version");
     }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.homeward.notification.contactpoint.Channel;
+import org.homeward.platform.mongo.ConditionalUpdateIndexes;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +39,8 @@ class Deliveries {
         var indexes = mongo.indexOps(Delivery.class);
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("notificationId", Sort.Direction.ASC));
+        // Claims and settlements name the delivery and the state they expect.
+        ConditionalUpdateIndexes.ensure(indexes, "status");
     }
 
     /** Stores a new delivery; false if this (cause, contact point, channel) was scheduled before. */
@@ -57,35 +61,32 @@ class Deliveries {
         return mongo.find(Query.query(where("notificationId").is(notificationId)), Delivery.class);
     }
 
-    /** Claims this delivery if it is due; empty if another worker has it or it is not due. */
+    /**
+     * Claims this pending delivery; empty if another worker has it or it is no longer pending. Callers know it is
+     * due: it was just scheduled, its retry timer fired, or {@link #due} found it.
+     */
     Optional<Delivery> claim(String id, Instant now) {
-        return claim(
-                Query.query(where("_id")
-                        .is(id)
-                        .and("status")
-                        .is(DeliveryStatus.PENDING.name())
-                        .and("nextAttemptAt")
-                        .lte(now)),
-                now);
-    }
-
-    /** Claims the most overdue delivery, if any is due. */
-    Optional<Delivery> claimNext(Instant now) {
-        var query = Query.query(where("status")
-                        .is(DeliveryStatus.PENDING.name())
-                        .and("nextAttemptAt")
-                        .lte(now))
-                .with(Sort.by("nextAttemptAt"));
-        return claim(query, now);
-    }
-
-    private Optional<Delivery> claim(Query query, Instant now) {
+        var pending = Query.query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name()));
         var update = new Update()
                 .set("status", DeliveryStatus.SENDING.name())
                 .set("attemptStartedAt", now)
                 .inc("attempts", 1);
         return Optional.ofNullable(mongo.findAndModify(
-                query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class));
+                pending, update, FindAndModifyOptions.options().returnNew(true), Delivery.class));
+    }
+
+    /** The ids of pending deliveries due at or before this instant, most overdue first; one query. */
+    List<String> due(Instant dueBy, int limit) {
+        var query = Query.query(where("status")
+                        .is(DeliveryStatus.PENDING.name())
+                        .and("nextAttemptAt")
+                        .lte(dueBy))
+                .with(Sort.by("nextAttemptAt"))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Delivery.class)).stream()
+                .map(document -> document.getString("_id"))
+                .toList();
     }
 
     void markSent(String id, Instant now) {

@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *     SMTP client's connect + write + read timeouts)
  * @param webhookLease after this long a webhook or inbox attempt still marked sending is retried (must exceed
  *     connect + read timeout)
- * @param batchSize deliveries claimed per poll
+ * @param batchSize deliveries claimed per sweep
+ * @param sweepGrace how overdue a delivery must be before the sweep takes it; younger ones are about to be claimed
+ *     by their own start or retry timer
  * @param from the sender address of alert e-mails
  */
 @Validated
@@ -32,4 +34,5 @@ record DeliveryProperties(
         @DefaultValue("2m") Duration smtpTimeout,
         @DefaultValue("1m") Duration webhookLease,
         @DefaultValue("200") @Positive int batchSize,
+        @DefaultValue("5s") Duration sweepGrace,
         @DefaultValue("Homeward <alerts@homeward.example>") String from) {}

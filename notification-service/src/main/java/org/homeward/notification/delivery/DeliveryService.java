@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.homeward.notification.contactpoint.ContactPoint;
 import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.inbox.InboxDelivery;
@@ -22,9 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Schedules and runs deliveries. Scheduling stores one delivery per channel of the recipient under a deterministic
- * id (a second scheduling of the same cause is a no-op) and starts it at once; a poll pass claims what is due
- * (retries, deliveries waiting for working hours, deliveries of a crashed instance) and settles abandoned attempts.
- * Every attempt runs on its own virtual thread.
+ * id (a second scheduling of the same cause is a no-op) and starts it at once; a failed attempt sets a timer for its
+ * retry. A sweep, rarer because it queries the whole queue, claims what nobody started (deliveries waiting for
+ * working hours, work of a crashed instance), and a repair pass settles abandoned attempts. Every attempt runs on its
+ * own virtual thread, and every claim names one delivery by id.
  */
 @Service
 public class DeliveryService {
@@ -46,6 +49,9 @@ public class DeliveryService {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());
+    // Retry timers live in memory only: after a restart the sweep finds the retries that are due.
+    private final ScheduledExecutorService retryTimers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("delivery-retry-timer").daemon().factory());
 
     DeliveryService(
             Deliveries deliveries,
@@ -104,10 +110,10 @@ public class DeliveryService {
         return created;
     }
 
-    /** Starts what is due: retries, alerts that waited for working hours, work of an instance that died. */
+    /** Starts what nobody started: alerts that waited for working hours, work of an instance that died. */
     @Scheduled(
-            fixedDelayString = "${homeward.notification.delivery.poll-interval:500ms}",
-            initialDelayString = "${homeward.notification.delivery.poll-interval:500ms}")
+            fixedDelayString = "${homeward.notification.delivery.poll-interval:10s}",
+            initialDelayString = "${homeward.notification.delivery.poll-interval:10s}")
     public void poll() {
         runDue();
     }
@@ -134,16 +140,21 @@ public class DeliveryService {
         }
     }
 
-    /** Claims and starts every due delivery (at most a batch). */
+    /**
+     * Claims and starts the deliveries overdue by more than the sweep's grace (at most a batch). The grace leaves
+     * deliveries just scheduled or just due to the start or timer that is about to claim them.
+     */
     public void runDue() {
-        for (var i = 0; i < properties.batchSize(); i++) {
-            var claimed = deliveries.claimNext(clock.instant());
-            if (claimed.isEmpty()) {
-                return;
+        var now = clock.instant();
+        for (var id : deliveries.due(now.minus(properties.sweepGrace()), properties.batchSize())) {
+            // Recovery runs on this same thread, so the delivery is marked running before it can look.
+            running.add(id);
+            var claimed = deliveries.claim(id, now);
+            if (claimed.isPresent()) {
+                submit(() -> attempt(claimed.get()));
+            } else {
+                running.remove(id);
             }
-            // Recovery runs on this same thread, so the claimed delivery is marked running before it can look.
-            running.add(claimed.get().id());
-            submit(() -> attempt(claimed.get()));
         }
     }
 
@@ -169,6 +180,14 @@ public class DeliveryService {
                 running.remove(id);
             }
         });
+    }
+
+    private void retryLater(String id, Duration delay) {
+        try {
+            retryTimers.schedule(() -> start(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // Left PENDING: the next instance's sweep takes it.
+        }
     }
 
     private void submit(Runnable task) {
@@ -240,10 +259,9 @@ public class DeliveryService {
                 if (delivery.attempts() >= properties.maxAttempts()) {
                     dead(delivery, retry.reason(), now);
                 } else {
-                    deliveries.retryAt(
-                            delivery.id(),
-                            now.plus(backoff.delay(delivery.attempts(), ThreadLocalRandom.current())),
-                            retry.reason());
+                    var delay = backoff.delay(delivery.attempts(), ThreadLocalRandom.current());
+                    deliveries.retryAt(delivery.id(), now.plus(delay), retry.reason());
+                    retryLater(delivery.id(), delay);
                     metrics.retried(channel);
                     metrics.failed(channel, "retry");
                     log.info(
@@ -276,6 +294,7 @@ public class DeliveryService {
 
     @PreDestroy
     void stop() {
+        retryTimers.shutdownNow();
         workers.shutdownNow();
     }
 }

@@ -14,6 +14,7 @@ import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.delivery.DeliveryCompleted;
 import org.homeward.notification.delivery.DeliveryRequest;
 import org.homeward.notification.delivery.DeliveryService;
+import org.homeward.platform.mongo.ConditionalUpdateIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -66,6 +67,8 @@ public class NotificationService {
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("escalateAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("matchId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("outbox.0", Sort.Direction.ASC).sparse());
+        // Every save is an optimistic-lock update by id and version.
+        ConditionalUpdateIndexes.ensure(indexes, "version");
     }
 
     /**

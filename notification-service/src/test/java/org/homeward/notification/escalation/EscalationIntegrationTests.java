@@ -20,6 +20,7 @@ import org.homeward.notification.MutableClock;
 import org.homeward.notification.TestClockConfiguration;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
+import org.homeward.notification.delivery.DeliveryService;
 import org.homeward.notification.notification.Notification;
 import org.homeward.notification.notification.NotificationService;
 import org.homeward.platform.testing.KafkaTestConsumer;
@@ -63,6 +64,9 @@ class EscalationIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    DeliveryService deliveryService;
 
     @Autowired
     NotificationService notifications;
@@ -378,6 +382,7 @@ class EscalationIntegrationTests {
         assertThat(TestSmtp.messagesTo(address("office"))).isEmpty();
 
         clock.set(java.time.Instant.parse("2026-03-09T07:00:00Z"));
+        deliveryService.runDue();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestSmtp.messagesTo(address("office")).size() == 1);
     }
