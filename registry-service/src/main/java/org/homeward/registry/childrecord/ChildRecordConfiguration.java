@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Positive;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.homeward.contracts.ContractCodec;
 import org.homeward.contracts.Topics;
+import org.homeward.platform.mongo.ConditionalUpdateIndexes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,7 +37,10 @@ class ChildRecordConfiguration {
         return new ContractCodec();
     }
 
-    /** Indexes for the search queries of {@link ChildRecordService#search}, created by code at start-up. */
+    /**
+     * Indexes for the search queries of {@link ChildRecordService#search} and for optimistic-lock saves, created by
+     * code at start-up.
+     */
     @EventListener(ApplicationStartedEvent.class)
     void createIndexes(ApplicationStartedEvent started) {
         var indexes =
@@ -44,5 +48,6 @@ class ChildRecordConfiguration {
         indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("searchKeys", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("outbox.0", Sort.Direction.ASC).sparse());
+        ConditionalUpdateIndexes.ensure(indexes, "version");
     }
 }
