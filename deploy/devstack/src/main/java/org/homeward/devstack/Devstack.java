@@ -142,10 +142,12 @@ public final class Devstack {
         created.accept(running);
         try {
             running.startAll();
+            var endpoints = running.endpoints();
+            var users = CountryUsers.ensure(endpoints.keycloak(), options.countries());
+            running.users(users);
             if (options.seed()) {
-                var endpoints = running.endpoints();
                 running.seed(Seeding.seedOnce(
-                        endpoints.issuer(), endpoints.registries(), endpoints.notification(), dataDir, out));
+                        endpoints.issuer(), endpoints.registries(), endpoints.notification(), users, dataDir, out));
             } else {
                 Seeding.read(dataDir).ifPresent(running::seed);
             }

@@ -56,6 +56,14 @@ public record DevstackOptions(
         }
     }
 
+    /**
+     * Defaults, with the build found from where this class was loaded ({@code deploy/devstack/target}): what system
+     * tests start from.
+     */
+    public static DevstackOptions defaults() {
+        return defaults(Devstack.installDir());
+    }
+
     /** Defaults: UA, PL and DE, data in {@code .devstack} of the working directory, default ports, seeded. */
     public static DevstackOptions defaults(Path installDir) {
         return new DevstackOptions(DEFAULT_COUNTRIES, Path.of(".devstack"), 0, false, true, installDir);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.homeward.devstack.keycloak.DemoIdentities;
 import org.homeward.devstack.seed.SeedSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,7 @@ public final class RunningDevstack implements AutoCloseable {
     private boolean closed;
     private @Nullable Thread monitor;
     private @Nullable SeedSummary seed;
+    private List<DemoIdentities.DemoUser> users = DemoIdentities.USERS;
 
     RunningDevstack(
             DevstackOptions options,
@@ -158,6 +160,15 @@ public final class RunningDevstack implements AutoCloseable {
 
     void seed(SeedSummary summary) {
         this.seed = summary;
+    }
+
+    /** The demo users (password {@link DemoIdentities#PASSWORD}): the realm's, and those made for extra countries. */
+    public List<DemoIdentities.DemoUser> users() {
+        return users;
+    }
+
+    void users(List<DemoIdentities.DemoUser> all) {
+        this.users = List.copyOf(all);
     }
 
     /** Starts every component, infrastructure first; returns when all are ready. On a failure stops all and throws. */

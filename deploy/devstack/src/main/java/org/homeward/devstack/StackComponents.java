@@ -237,7 +237,11 @@ final class StackComponents {
     private Component service(String name, String jar, String heap, int port, Map<String, String> environment) {
         var command = new ArrayList<String>(jvm(heap));
         command.add("-jar");
-        command.add(options.installDir().resolve("services").resolve(jar).toString());
+        command.add(ServiceJars.extracted(
+                        options.installDir().resolve("services").resolve(jar),
+                        dataDir.resolve("run/services"),
+                        javaExecutable)
+                .toString());
         var fixed = Map.copyOf(environment);
         return new ProcessComponent(
                 name,

@@ -43,7 +43,8 @@ final class Summary {
                         .collect(Collectors.joining(", ")));
         out.println();
         out.println("Demo logins (password '" + DemoIdentities.PASSWORD + "', devstack only):");
-        DemoIdentities.USERS.stream()
+        running.users().stream()
+                .filter(user -> running.options().countries().contains(user.country()))
                 .collect(Collectors.groupingBy(
                         DemoIdentities.DemoUser::country, java.util.LinkedHashMap::new, Collectors.toList()))
                 .forEach((country, users) -> out.printf(

@@ -72,9 +72,9 @@ class PortsTests {
         assertThat(Ports.isFree(port)).isTrue();
     }
 
-    /** A listening socket at the default port plus some offset in 20000..29999, so the stack's own ports stay free. */
+    /** A listening socket at the default port plus an offset no stack uses (above the ephemeral port range here). */
     private static ServerSocket holdAPortAt(int defaultPort) throws IOException {
-        for (int offset = 20_000; offset < 30_000; offset += 37) {
+        for (int offset = 35_000; offset < 38_000; offset += 37) {
             var socket = new ServerSocket();
             try {
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), defaultPort + offset));

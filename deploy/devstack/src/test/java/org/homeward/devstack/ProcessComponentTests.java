@@ -2,6 +2,7 @@ package org.homeward.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,12 +101,17 @@ class ProcessComponentTests {
         component.start();
         try {
             var pid = component.pid().orElseThrow();
-            var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // Fields after the command: state, ppid, pgrp, session. A session leader's session id is its own pid.
-            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            assertThat(Long.parseLong(fields[3])).isEqualTo(pid);
+            // setsid runs in the started process itself just before it execs the command.
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(sessionOf(pid)).isEqualTo(pid));
         } finally {
             component.stop();
         }
+    }
+
+    /** The session id from /proc/<pid>/stat: the fields after the command are state, ppid, pgrp, session. */
+    private static long sessionOf(long pid) throws java.io.IOException {
+        var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 }

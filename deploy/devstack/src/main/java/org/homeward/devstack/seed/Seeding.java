@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.homeward.devstack.keycloak.DemoIdentities;
 import org.homeward.devstack.keycloak.KeycloakLogin;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seeds a fresh data folder once, through the public APIs with real tokens, as people would: each country's NCP
@@ -81,9 +83,15 @@ public final class Seeding {
      * @param issuer the realm's URL
      * @param registries each country's registry root URL
      * @param notification the notification service's root URL
+     * @param users the demo users of the realm; a country is seeded if it has a caseworker and an NCP
      */
     public static SeedSummary seedOnce(
-            URI issuer, Map<String, URI> registries, URI notification, Path dataDir, PrintStream out) {
+            URI issuer,
+            Map<String, URI> registries,
+            URI notification,
+            List<DemoIdentities.DemoUser> users,
+            Path dataDir,
+            PrintStream out) {
         var earlier = read(dataDir);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -91,7 +99,7 @@ public final class Seeding {
         var seeding = new Seeding(issuer);
         var countries = new ArrayList<String>();
         for (var country : registries.keySet()) {
-            if (hasDemoUser(country, "caseworker") && hasDemoUser(country, "ncp")) {
+            if (user(users, country, "caseworker") != null && user(users, country, "ncp") != null) {
                 countries.add(country);
             } else {
                 out.println("Seeding: the realm has no demo caseworker and NCP for " + country
@@ -103,7 +111,7 @@ public final class Seeding {
         }
         var started = System.nanoTime();
         for (var country : countries) {
-            seeding.contactPoint(country, notification);
+            seeding.contactPoint(user(users, country, "ncp"), notification);
         }
         var plan = SyntheticChildren.plan(countries, SEED);
         var ids = seeding.register(plan, registries, out);
@@ -127,9 +135,12 @@ public final class Seeding {
         return summary;
     }
 
-    private static boolean hasDemoUser(String country, String role) {
-        return DemoIdentities.USERS.stream()
-                .anyMatch(user -> user.country().equals(country) && user.role().equals(role));
+    private static DemoIdentities.@Nullable DemoUser user(
+            List<DemoIdentities.DemoUser> users, String country, String role) {
+        return users.stream()
+                .filter(user -> user.country().equals(country) && user.role().equals(role))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String username(String country, String role) {
@@ -137,9 +148,10 @@ public final class Seeding {
     }
 
     /** The country's NCP creates its contact point, unless the directory already has one for the country. */
-    private void contactPoint(String country, URI notification) {
-        var ncp = username(country, "ncp");
-        var token = token(ncp);
+    private void contactPoint(DemoIdentities.@Nullable DemoUser ncp, URI notification) {
+        Objects.requireNonNull(ncp, "ncp");
+        var country = ncp.country();
+        var token = token(ncp.username());
         var contactPoints = notification.resolve("api/v1/contact-points");
         var existing =
                 send(HttpRequest.newBuilder(contactPoints).GET(), token, "listing the contact points of " + country);
@@ -151,7 +163,7 @@ public final class Seeding {
         body.put("kind", "NCP");
         body.put("name", country + " national contact point (devstack)");
         body.put("language", language(country));
-        body.put("emails", List.of(DemoIdentities.user(ncp).email()));
+        body.put("emails", List.of(ncp.email()));
         body.put("inboxSubjects", List.of(subjectOf(token)));
         var created = send(
                 HttpRequest.newBuilder(contactPoints)
