@@ -31,6 +31,7 @@ final class SystemStack {
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(3);
 
     private static @Nullable SystemStack instance;
+    private static @Nullable RuntimeException failedStart;
 
     private final RunningDevstack running;
     private final KeycloakLogin login;
@@ -83,6 +84,10 @@ final class SystemStack {
 
     /** The shared stack, started on the first call. */
     static synchronized SystemStack get() {
+        if (failedStart != null) {
+            // One failed start per JVM: the other classes fail at once with its cause instead of starting again.
+            throw new IllegalStateException("the system-test stack did not start", failedStart);
+        }
         if (instance == null) {
             // As the launcher does: its own Kafka client logs only errors (no effect if logging started already).
             System.setProperty("logback.configurationFile", "devstack-logback.xml");
@@ -93,12 +98,19 @@ final class SystemStack {
                     .withPortOffset(PORT_OFFSET)
                     .withSeed(false);
             var began = System.nanoTime();
-            var running = Devstack.start(options);
+            RunningDevstack running;
+            try {
+                running = Devstack.start(options);
+            } catch (RuntimeException failure) {
+                failedStart = failure;
+                throw failure;
+            }
             var seconds = Math.round((System.nanoTime() - began) / 1e9);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "system-test-stack-stop"));
             try {
                 instance = new SystemStack(running, seconds);
             } catch (RuntimeException failure) {
+                failedStart = failure;
                 running.close();
                 throw failure;
             }
@@ -150,6 +162,7 @@ final class SystemStack {
         if (!Files.isDirectory(dataDir)) {
             return;
         }
+        requireUnused(dataDir);
         try (var entries = Files.list(dataDir)) {
             for (var entry : entries.toList()) {
                 if (!entry.getFileName().toString().equals("keycloak")) {
@@ -159,6 +172,28 @@ final class SystemStack {
             deleteRecursively(dataDir.resolve("keycloak/data/h2"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe " + dataDir, e);
+        }
+    }
+
+    /**
+     * Refuses to wipe the folder of a stack that runs (another build's system tests, in this working tree): the
+     * launcher's own check of its lock comes only after the wipe.
+     */
+    private static void requireUnused(Path dataDir) {
+        var lockFile = dataDir.resolve("devstack.lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE);
+                var lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(
+                        "Another stack runs in " + dataDir + " (another build's system tests?); wait for it to end.");
+            }
+        } catch (java.nio.channels.OverlappingFileLockException inThisJvm) {
+            throw new IllegalStateException("A stack of this JVM already runs in " + dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the lock of " + dataDir, e);
         }
     }
 
