@@ -123,6 +123,10 @@ class AuthorisationMatrixSystemTests {
                         .status())
                 .as("erase")
                 .isEqualTo(403);
+        // Proposals are for reviewers (ncp, supervisor): the auditor's trail is the audit log, not the review API.
+        assertThat(api.get(proposal(matchId), token).status())
+                .as("read a proposal")
+                .isEqualTo(403);
         var proposalEtag = api.get(proposal(matchId), stack.token("ua-ncp")).etag();
         assertThat(proposalEtag).isNotNull();
         assertThat(api.post(
