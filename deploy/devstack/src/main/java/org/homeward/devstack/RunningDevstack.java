@@ -315,11 +315,16 @@ public final class RunningDevstack implements AutoCloseable {
             current.interrupt();
         }
         StackState.remove(dataDir);
-        var running = components.values().stream().anyMatch(Component::isAlive);
+        // Taken first: Keycloak is no session leader of its own, so Ctrl-C in a terminal reaches it directly too.
+        var alive = components.values().stream()
+                .filter(Component::isAlive)
+                .map(Component::name)
+                .collect(java.util.stream.Collectors.toSet());
+        var running = !alive.isEmpty();
         if (running) {
             out.println("Stopping the stack...");
         }
-        stopAll(true);
+        stopAll(alive);
         // A start still in flight may have launched its process after the pass above; wait, then sweep again.
         List<CompletableFuture<Void>> inFlight;
         synchronized (starts) {
@@ -332,7 +337,7 @@ public final class RunningDevstack implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        stopAll(false);
+        stopAll(Set.of());
         starters.shutdownNow();
         try {
             lock.release();
@@ -345,18 +350,18 @@ public final class RunningDevstack implements AutoCloseable {
         }
     }
 
-    private void stopAll(boolean report) {
+    /** Stops every component in reverse start order, and tells about those named in {@code report}. */
+    private void stopAll(Set<String> report) {
         var reversed = new ArrayList<>(components.values());
         java.util.Collections.reverse(reversed);
         for (var component : reversed) {
-            var wasAlive = component.isAlive();
             var started = System.nanoTime();
             try {
                 component.stop();
             } catch (RuntimeException e) {
                 out.printf("  %s did not stop cleanly: %s%n", component.name(), e.getMessage());
             }
-            if (report && wasAlive) {
+            if (report.contains(component.name())) {
                 out.printf("  stopped %s (%.1f s)%n", component.name(), (System.nanoTime() - started) / 1e9);
             }
         }
