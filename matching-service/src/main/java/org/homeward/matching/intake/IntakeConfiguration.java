@@ -19,12 +19,11 @@ import org.homeward.contracts.Topics;
 import org.homeward.matching.engine.CandidateIndex;
 import org.homeward.matching.engine.MatchModel;
 import org.homeward.matching.engine.Matcher;
+import org.homeward.platform.kafka.ConsumerErrorHandlers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -34,8 +33,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The engine (model, candidate index, matcher) and the Kafka wiring of the intake: a pattern-subscribed consumer of
@@ -103,27 +100,8 @@ class IntakeConfiguration {
                 new KafkaTemplate<>(deadLetters.factory()),
                 // Partition -1: the producer picks it from the original key.
                 (record, failure) -> new TopicPartition(Topics.MATCHING_DEAD_LETTER, -1));
-        var handler = new DefaultErrorHandler(
-                recoverer, new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
-        handler.addNotRetryableExceptions(IllegalArgumentException.class, NullPointerException.class);
-        // The database being away is no reason to give an event up: retry until it is back.
-        var databaseBackOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
-        databaseBackOff.setMaxInterval(properties.maxDatabaseBackoff().toMillis());
-        databaseBackOff.setMaxElapsedTime(Long.MAX_VALUE);
-        handler.setBackOffFunction((record, failure) -> isDatabaseOutage(failure) ? databaseBackOff : null);
-        return handler;
-    }
-
-    private static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException && !(cause instanceof DuplicateKeyException)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return ConsumerErrorHandlers.deadLetteringAfterRetries(
+                recoverer, properties.retryInterval(), properties.retries(), properties.maxDatabaseBackoff());
     }
 
     @Bean(CONTAINER_FACTORY)

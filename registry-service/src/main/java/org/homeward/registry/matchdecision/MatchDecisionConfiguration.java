@@ -14,13 +14,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.homeward.contracts.ContractCodec;
 import org.homeward.contracts.ContractDeserializer;
 import org.homeward.contracts.ContractSerializer;
+import org.homeward.platform.kafka.ConsumerErrorHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -33,8 +32,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The consumer of match decisions: its own group per country, offsets committed only after a message is applied,
@@ -131,16 +128,8 @@ class MatchDecisionConfiguration {
                     deadLetterTopic,
                     causes(failure));
         };
-        var interval = properties.retryInterval().toMillis();
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval, properties.retries()));
-        // A malformed event (a reviewer without a valid country, a missing field) fails the same way every time.
-        handler.addNotRetryableExceptions(IllegalArgumentException.class, NullPointerException.class);
-        // The database being away is no reason to give a confirmation up: retry until it is back.
-        var databaseBackOff = new ExponentialBackOff(interval, 2.0);
-        databaseBackOff.setMaxInterval(properties.maxDatabaseBackoff().toMillis());
-        databaseBackOff.setMaxElapsedTime(Long.MAX_VALUE);
-        handler.setBackOffFunction((record, failure) -> isDatabaseOutage(failure) ? databaseBackOff : null);
-        return handler;
+        return ConsumerErrorHandlers.deadLetteringAfterRetries(
+                recoverer, properties.retryInterval(), properties.retries(), properties.maxDatabaseBackoff());
     }
 
     private static String causes(Throwable failure) {
@@ -149,17 +138,5 @@ class MatchDecisionConfiguration {
             names.append(" <- ").append(cause.getClass().getName());
         }
         return names.toString();
-    }
-
-    private static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException && !(cause instanceof DuplicateKeyException)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }
