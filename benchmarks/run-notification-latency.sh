@@ -3,12 +3,8 @@
 # Usage: benchmarks/run-notification-latency.sh [--proposals=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java_major() { "$1/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
-jdk=""
-for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-  if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate" || echo 0)" -ge 21 ]; then jdk="$candidate"; fi
-done
-[ -n "$jdk" ] || { echo "No JDK >= 21 found (set JAVA_HOME)" >&2; exit 1; }
+source scripts/jdk.sh
+jdk="$(find_jdk)" || { echo "No JDK >= 21 found (set JAVA_HOME)" >&2; exit 1; }
 ./mvnw -q -B -pl benchmarks -am install -DskipTests
 ./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 exec "$jdk/bin/java" -Xmx2g ${HARNESS_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
