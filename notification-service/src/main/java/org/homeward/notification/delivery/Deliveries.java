@@ -4,16 +4,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.platform.mongo.ConditionalUpdateIndexes;
+import org.homeward.platform.outbox.OutboxEntry;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,6 +30,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Deliveries {
+
+    static final String COLLECTION = "deliveries";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -43,14 +49,31 @@ class Deliveries {
         ConditionalUpdateIndexes.ensure(indexes, "status");
     }
 
-    /** Stores a new delivery; false if this (cause, contact point, channel) was scheduled before. */
-    boolean insert(Delivery delivery) {
-        try {
-            mongo.insert(delivery);
-            return true;
-        } catch (DuplicateKeyException alreadyScheduled) {
-            return false;
+    /**
+     * Stores the new deliveries in one unordered write; those whose (cause, contact point, channel) was scheduled
+     * before are left as they are.
+     *
+     * @return the ids of the deliveries this call stored
+     */
+    Set<String> insertNew(List<Delivery> scheduled) {
+        var stored = new LinkedHashSet<String>();
+        scheduled.forEach(delivery -> stored.add(delivery.id()));
+        if (scheduled.isEmpty()) {
+            return stored;
         }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
+                    .insert(scheduled)
+                    .execute();
+        } catch (BulkOperationException someExisted) {
+            for (var error : someExisted.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw someExisted;
+                }
+                stored.remove(scheduled.get(error.getIndex()).id());
+            }
+        }
+        return stored;
     }
 
     Optional<Delivery> find(String id) {
@@ -89,13 +112,15 @@ class Deliveries {
                 .toList();
     }
 
-    void markSent(String id, Instant now) {
+    /** Settles the attempt as delivered and stages the notification's {@code Dispatched} event, in one write. */
+    void markSent(String id, Instant now, OutboxEntry dispatched) {
         finish(
                 id,
                 new Update()
                         .set("status", DeliveryStatus.SENT.name())
                         .set("completedAt", now)
-                        .unset("lastError"));
+                        .unset("lastError")
+                        .push("outbox", dispatched));
     }
 
     void retryAt(String id, Instant next, String error) {
@@ -130,19 +155,6 @@ class Deliveries {
                 Query.query(where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
                 update,
                 Delivery.class);
-    }
-
-    void markReported(String id) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("reported", true), Delivery.class);
-    }
-
-    List<Delivery> unreported(int limit) {
-        var query = Query.query(where("status")
-                        .is(DeliveryStatus.SENT.name())
-                        .and("reported")
-                        .is(false))
-                .limit(limit);
-        return mongo.find(query, Delivery.class);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.homeward.notification.contactpoint.Channel;
 import org.homeward.notification.notification.AlertSubject;
 import org.homeward.notification.notification.CaseRef;
 import org.homeward.notification.notification.Priority;
+import org.homeward.platform.outbox.OutboxEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.TypeAlias;
@@ -16,9 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One alert on its way to one contact point through one channel. Its id is a UUID v3 of (cause, contact point,
  * channel), so scheduling the same delivery twice fails on the duplicate key instead of sending twice. State changes
- * are single conditional updates (see {@link Deliveries}), never read-modify-write.
+ * are single conditional updates (see {@link Deliveries}), never read-modify-write. A delivery that reached its
+ * recipient holds its notification's {@code Dispatched} event in its own outbox, written with the state change.
  */
-@Document("deliveries")
+@Document(Deliveries.COLLECTION)
 @TypeAlias("delivery")
 record Delivery(
         @Id String id,
@@ -39,11 +41,15 @@ record Delivery(
         @Nullable Instant attemptStartedAt,
         @Nullable Instant completedAt,
         @Nullable String lastError,
-        boolean reported,
+        String causeEventId,
+        String notificationCountry,
+        long dispatchSequence,
+        List<OutboxEntry> outbox,
         Instant createdAt) {
 
     Delivery {
         records = List.copyOf(records);
+        outbox = List.copyOf(outbox);
     }
 
     static String idFor(String causeKey, String contactPointId, Channel channel) {
@@ -51,7 +57,27 @@ record Delivery(
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** A delivery that waits until {@code notBefore} for a worker to claim it. */
     static Delivery schedule(DeliveryRequest request, Channel channel, Instant notBefore, Instant now) {
+        return scheduled(request, channel, DeliveryStatus.PENDING, 0, notBefore, null, now);
+    }
+
+    /**
+     * A delivery due now, stored already claimed by the worker that is about to attempt it: the insert is the claim,
+     * so the first attempt costs no second write (it is settled like any claimed attempt if this instance dies).
+     */
+    static Delivery claimedAtOnce(DeliveryRequest request, Channel channel, Instant now) {
+        return scheduled(request, channel, DeliveryStatus.SENDING, 1, now, now, now);
+    }
+
+    private static Delivery scheduled(
+            DeliveryRequest request,
+            Channel channel,
+            DeliveryStatus status,
+            int attempts,
+            Instant nextAttemptAt,
+            @Nullable Instant attemptStartedAt,
+            Instant now) {
         return new Delivery(
                 idFor(request.causeKey(), request.contactPointId(), channel),
                 request.notificationId(),
@@ -65,13 +91,16 @@ record Delivery(
                 request.causeOccurredAt(),
                 request.level(),
                 request.escalatedFrom(),
-                DeliveryStatus.PENDING,
-                0,
-                notBefore,
+                status,
+                attempts,
+                nextAttemptAt,
+                attemptStartedAt,
                 null,
                 null,
-                null,
-                false,
+                request.causeEventId(),
+                request.notificationCountry(),
+                request.dispatchSequenceBase() + channel.ordinal(),
+                List.of(),
                 now);
     }
 }

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param causeOccurredAt when the cause happened (latency is measured from here)
  * @param level the escalation level (0: the first recipient)
  * @param escalatedFrom the contact point that did not acknowledge, for an escalation
+ * @param causeEventId the event that opened the notification
+ * @param notificationCountry the country of the notification, the source country of its events
+ * @param dispatchSequenceBase the first sequence number the notification reserved for this level's
+ *     {@code Dispatched} events (one per channel, in channel order)
  */
 public record DeliveryRequest(
         String causeKey,
@@ -33,10 +37,14 @@ public record DeliveryRequest(
         List<CaseRef> records,
         Instant causeOccurredAt,
         int level,
-        @Nullable String escalatedFrom) {
+        @Nullable String escalatedFrom,
+        String causeEventId,
+        String notificationCountry,
+        long dispatchSequenceBase) {
 
     public DeliveryRequest {
         Objects.requireNonNull(causeKey, "causeKey");
+        Objects.requireNonNull(notificationCountry, "notificationCountry");
         Objects.requireNonNull(notificationId, "notificationId");
         Objects.requireNonNull(contactPointId, "contactPointId");
         records = List.copyOf(records);

@@ -3,6 +3,7 @@ package org.homeward.notification.delivery;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,19 +16,24 @@ import org.homeward.notification.contactpoint.ContactPoint;
 import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.inbox.InboxDelivery;
 import org.homeward.notification.inbox.InboxService;
+import org.homeward.notification.notification.NotificationContracts;
+import org.homeward.notification.notification.NotificationEvent;
 import org.homeward.notification.notification.Priority;
+import org.homeward.platform.outbox.OutboxEntry;
+import org.homeward.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Schedules and runs deliveries. Scheduling stores one delivery per channel of the recipient under a deterministic
- * id (a second scheduling of the same cause is a no-op) and starts it at once; a failed attempt sets a timer for its
- * retry. A sweep, rarer because it queries the whole queue, claims what nobody started (deliveries waiting for
- * working hours, work of a crashed instance), and a repair pass settles abandoned attempts. Every attempt runs on its
- * own virtual thread, and every claim names one delivery by id.
+ * id (a second scheduling of the same cause is a no-op), all in one write; those due now are stored already claimed
+ * and attempted at once. A failed attempt sets a timer for its retry. A sweep, rarer because it queries the whole
+ * queue, claims what nobody started (deliveries waiting for working hours, work of a crashed instance), and a repair
+ * pass settles abandoned attempts. Every attempt runs on its own virtual thread, and every later claim names one
+ * delivery by id. A delivery that reaches its recipient stages its notification's {@code Dispatched} event in the
+ * same write that settles it.
  */
 @Service
 public class DeliveryService {
@@ -43,7 +49,8 @@ public class DeliveryService {
     private final DeliveryMetrics metrics;
     private final DeliveryProperties properties;
     private final AlertLinks links;
-    private final ApplicationEventPublisher events;
+    private final NotificationContracts contracts;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -63,7 +70,8 @@ public class DeliveryService {
             DeliveryMetrics metrics,
             DeliveryProperties properties,
             AlertLinks links,
-            ApplicationEventPublisher events,
+            NotificationContracts contracts,
+            OutboxRelay relay,
             Clock clock) {
         this.deliveries = deliveries;
         this.contactPoints = contactPoints;
@@ -75,7 +83,8 @@ public class DeliveryService {
         this.properties = properties;
         this.backoff = new RetryBackoff(properties.initialBackoff(), properties.maxBackoff());
         this.links = links;
-        this.events = events;
+        this.contracts = contracts;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -97,17 +106,31 @@ public class DeliveryService {
         var now = clock.instant();
         var hours = recipient.get().workingHours();
         var notBefore = request.priority() == Priority.NORMAL && hours != null ? hours.nextWorkingInstant(now) : now;
-        var created = 0;
-        for (var channel : recipient.get().channels()) {
-            var delivery = Delivery.schedule(request, channel, notBefore, now);
-            if (deliveries.insert(delivery)) {
-                created++;
-                if (!notBefore.isAfter(now)) {
-                    start(delivery.id());
-                }
+        var due = !notBefore.isAfter(now);
+        var scheduled = recipient.get().channels().stream()
+                .map(channel -> due
+                        ? Delivery.claimedAtOnce(request, channel, now)
+                        : Delivery.schedule(request, channel, notBefore, now))
+                .toList();
+        if (due) {
+            // Running before they exist: recovery must never take an attempt this instance is about to make.
+            scheduled.forEach(delivery -> running.add(delivery.id()));
+        }
+        Set<String> stored;
+        try {
+            stored = deliveries.insertNew(scheduled);
+        } finally {
+            if (due) {
+                scheduled.forEach(delivery -> running.remove(delivery.id()));
             }
         }
-        return created;
+        for (var delivery : scheduled) {
+            if (due && stored.contains(delivery.id())) {
+                running.add(delivery.id());
+                submit(() -> attempt(delivery));
+            }
+        }
+        return stored.size();
     }
 
     /** Starts what nobody started: alerts that waited for working hours, work of an instance that died. */
@@ -118,16 +141,12 @@ public class DeliveryService {
         runDue();
     }
 
-    /**
-     * The repair pass, rarer than the poll because it scans: settles abandoned attempts, reports completions the
-     * notifications missed, samples the queue depth.
-     */
+    /** The repair pass, rarer than the poll because it scans: settles abandoned attempts, samples the queue depth. */
     @Scheduled(
             fixedDelayString = "${homeward.notification.delivery.recovery-interval:10s}",
             initialDelayString = "${homeward.notification.delivery.recovery-interval:10s}")
     public void repair() {
         recoverAbandoned();
-        reportCompleted();
         metrics.waiting(deliveries.countWaiting());
     }
 
@@ -155,17 +174,6 @@ public class DeliveryService {
             } else {
                 running.remove(id);
             }
-        }
-    }
-
-    /** Records that a notification has taken note of a completed delivery. */
-    public void markReported(String deliveryId) {
-        deliveries.markReported(deliveryId);
-    }
-
-    private void reportCompleted() {
-        for (var delivery : deliveries.unreported(properties.batchSize())) {
-            events.publishEvent(completed(delivery));
         }
     }
 
@@ -251,9 +259,9 @@ public class DeliveryService {
         var channel = delivery.channel();
         switch (outcome) {
             case AttemptOutcome.Delivered delivered -> {
-                deliveries.markSent(delivery.id(), now);
+                deliveries.markSent(delivery.id(), now, dispatched(delivery, now));
+                relay.wakeUp(Deliveries.COLLECTION, delivery.id());
                 metrics.delivered(channel, Duration.between(delivery.causeOccurredAt(), now));
-                events.publishEvent(completed(delivery));
             }
             case AttemptOutcome.Retry retry -> {
                 if (delivery.attempts() >= properties.maxAttempts()) {
@@ -280,16 +288,25 @@ public class DeliveryService {
         }
     }
 
-    private void dead(Delivery delivery, String reason, java.time.Instant now) {
+    private void dead(Delivery delivery, String reason, Instant now) {
         deliveries.markDead(delivery.id(), now, reason);
         metrics.failed(delivery.channel(), "dead");
         log.warn("Delivery {} dead after {} attempts ({})", delivery.id(), delivery.attempts(), reason);
         deadLetters.publish(delivery, reason);
     }
 
-    private static DeliveryCompleted completed(Delivery delivery) {
-        return new DeliveryCompleted(
-                delivery.id(), delivery.notificationId(), delivery.contactPointId(), delivery.channel());
+    private OutboxEntry dispatched(Delivery delivery, Instant now) {
+        var records = delivery.records();
+        var event = new NotificationEvent.Dispatched(
+                delivery.notificationId(),
+                now,
+                delivery.causeEventId(),
+                delivery.matchId(),
+                records.isEmpty() ? null : records.getFirst().recordId(),
+                delivery.contactPointId(),
+                delivery.channel(),
+                delivery.priority());
+        return contracts.encode(event, delivery.dispatchSequence(), delivery.notificationCountry());
     }
 
     @PreDestroy

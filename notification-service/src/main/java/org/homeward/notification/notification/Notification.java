@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.homeward.notification.contactpoint.Channel;
@@ -65,7 +63,13 @@ public class Notification {
     private @Nullable Instant escalateAt;
     private @Nullable String acknowledgedBy;
     private @Nullable Instant acknowledgedAt;
-    private Set<String> reportedDeliveries = new HashSet<>();
+
+    /**
+     * The first of the sequence numbers reserved for the {@code Dispatched} events of the current level's deliveries,
+     * one per channel: deliveries raise those events from their own documents, without writing this one.
+     */
+    private long dispatchSequenceBase;
+
     private Instant createdAt;
     private long lastSequence;
     private List<OutboxEntry> outbox = new ArrayList<>();
@@ -104,27 +108,8 @@ public class Notification {
         notification.chain = new ArrayList<>(List.of(contactPointId));
         notification.escalateAt = priority == Priority.URGENT ? escalateAt : null;
         notification.createdAt = clock.instant();
+        notification.reserveDispatchSequences();
         return notification;
-    }
-
-    /**
-     * Records that a delivery reached the contact point; raises {@code Dispatched} once per delivery, however often
-     * it is reported.
-     */
-    boolean dispatched(String deliveryId, String toContactPointId, Channel channel, Clock clock) {
-        if (!reportedDeliveries.add(deliveryId)) {
-            return false;
-        }
-        raised.add(new NotificationEvent.Dispatched(
-                id,
-                clock.instant(),
-                causeEventId,
-                matchId,
-                records.isEmpty() ? null : records.getFirst().recordId(),
-                toContactPointId,
-                channel,
-                priority));
-        return true;
     }
 
     /** A person acknowledged; escalation stops. Acknowledging twice changes nothing. */
@@ -184,12 +169,23 @@ public class Notification {
         scheduledLevel = Math.max(scheduledLevel, scheduled);
     }
 
-    /** Moves the raised events into the outbox, encoded by {@code encoder} with their sequence numbers. */
+    /**
+     * Moves the raised events into the outbox, encoded by {@code encoder} with their sequence numbers. An escalation
+     * reserves the numbers of its level's {@code Dispatched} events right after its own.
+     */
     void stage(BiFunction<NotificationEvent, Long, OutboxEntry> encoder) {
         for (var event : raised) {
             outbox.add(encoder.apply(event, ++lastSequence));
+            if (event instanceof NotificationEvent.Escalated) {
+                reserveDispatchSequences();
+            }
         }
         raised.clear();
+    }
+
+    private void reserveDispatchSequences() {
+        dispatchSequenceBase = lastSequence + 1;
+        lastSequence += Channel.values().length;
     }
 
     public String id() {
@@ -239,6 +235,11 @@ public class Notification {
 
     public int level() {
         return level;
+    }
+
+    /** See {@link #dispatchSequenceBase}; a channel's event takes the base plus the channel's ordinal. */
+    public long dispatchSequenceBase() {
+        return dispatchSequenceBase;
     }
 
     int scheduledLevel() {

@@ -13,9 +13,14 @@ import org.homeward.contracts.notification.NotificationEscalated;
 import org.homeward.contracts.notification.Priority;
 import org.homeward.platform.outbox.OutboxEntry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
-/** Maps each notification event to its contract on {@code homeward.notifications.v1}, in one exhaustive switch. */
-final class NotificationContracts {
+/**
+ * Maps each notification event to its contract on {@code homeward.notifications.v1}, in one exhaustive switch.
+ * Notifications stage their own events; deliveries stage the {@code Dispatched} event of their notification.
+ */
+@Component
+public final class NotificationContracts {
 
     private final ContractCodec codec;
     private final ContractCatalogue catalogue;
@@ -26,7 +31,7 @@ final class NotificationContracts {
     }
 
     /** The event as an outbox entry for {@code homeward.notifications.v1}, keyed by the notification id. */
-    OutboxEntry encode(NotificationEvent event, long sequence, String sourceCountry) {
+    public OutboxEntry encode(NotificationEvent event, long sequence, String sourceCountry) {
         var eventId = UUID.randomUUID();
         var contract = toContract(event, eventId, sequence, sourceCountry);
         return OutboxEntry.of(

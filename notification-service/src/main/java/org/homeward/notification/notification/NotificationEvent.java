@@ -5,7 +5,7 @@ import org.homeward.notification.contactpoint.Channel;
 import org.jspecify.annotations.Nullable;
 
 /** What happened to a notification; each becomes one contract on the audit topic. */
-sealed interface NotificationEvent {
+public sealed interface NotificationEvent {
 
     String notificationId();
 

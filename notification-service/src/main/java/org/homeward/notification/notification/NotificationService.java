@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.homeward.contracts.ContractCodec;
 import org.homeward.notification.contactpoint.ContactPoint;
 import org.homeward.notification.contactpoint.ContactPointService;
-import org.homeward.notification.delivery.DeliveryCompleted;
 import org.homeward.notification.delivery.DeliveryRequest;
 import org.homeward.notification.delivery.DeliveryService;
 import org.homeward.platform.mongo.ConditionalUpdateIndexes;
@@ -51,13 +49,13 @@ public class NotificationService {
             MongoTemplate mongo,
             DeliveryService deliveries,
             ContactPointService contactPoints,
-            ContractCodec codec,
+            NotificationContracts contracts,
             Clock clock) {
         this.notifications = notifications;
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.contactPoints = contactPoints;
-        this.contracts = new NotificationContracts(codec);
+        this.contracts = contracts;
         this.clock = clock;
     }
 
@@ -134,15 +132,6 @@ public class NotificationService {
         open.forEach(notification -> change(notification.id(), Notification::close));
     }
 
-    @EventListener
-    void on(DeliveryCompleted completed) {
-        change(
-                completed.notificationId(),
-                notification -> notification.dispatched(
-                        completed.deliveryId(), completed.contactPointId(), completed.channel(), clock));
-        deliveries.markReported(completed.deliveryId());
-    }
-
     /**
      * Escalates every urgent notification whose time ran out to its current contact point's escalation contact, and
      * schedules deliveries that a crash left unscheduled. Driven by a scheduler on the {@link Clock}; tests call it.
@@ -217,7 +206,10 @@ public class NotificationService {
                 notification.records(),
                 notification.causeOccurredAt(),
                 level,
-                level == 0 ? null : notification.previousContactPointId()));
+                level == 0 ? null : notification.previousContactPointId(),
+                notification.causeEventId(),
+                notification.country(),
+                notification.dispatchSequenceBase()));
         if (level == 0) {
             // No marker needed: until the deliveries exist the cause event's offset is not committed, so Kafka
             // hands it over again and the (idempotent) scheduling is repeated.

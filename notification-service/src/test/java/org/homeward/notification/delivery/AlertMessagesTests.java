@@ -99,7 +99,10 @@ class AlertMessagesTests {
                         new CaseRef("5f0c6a4e-0000-4000-8000-000000000004", "UA")),
                 Instant.parse("2026-03-01T10:00:00Z"),
                 level,
-                level == 0 ? null : "cp-0");
+                level == 0 ? null : "cp-0",
+                "0b7e0000-0000-4000-8000-000000000005",
+                "PL",
+                1L);
         return Delivery.schedule(request, Channel.EMAIL, Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -175,6 +175,11 @@ class MatchAlertIntegrationTests {
             assertThat(dispatchedFor(audit, matchId))
                     .extracting(NotificationDispatched::getContactPointId)
                     .contains(ncpPl.id(), ncpUa.id(), agency.id());
+            // Each notification's events have positions of their own, reserved when its deliveries were scheduled.
+            assertThat(dispatchedFor(audit, matchId))
+                    .extracting(dispatched -> dispatched.getNotificationId() + "#"
+                            + dispatched.getMetadata().getSequence())
+                    .doesNotHaveDuplicates();
         }
     }
 

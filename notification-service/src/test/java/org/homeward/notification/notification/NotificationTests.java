@@ -44,17 +44,22 @@ class NotificationTests {
     }
 
     @Test
-    void reportsEachDeliveryOnce() {
+    void reservesOneSequenceNumberPerChannelForEachLevelsDispatchedEvents() {
         var notification = anUrgentNotification();
+        var channels = Channel.values().length;
 
-        assertThat(notification.dispatched("delivery-1", "ncp", Channel.EMAIL, clock))
-                .isTrue();
-        assertThat(notification.dispatched("delivery-1", "ncp", Channel.EMAIL, clock))
-                .isFalse();
+        // Level 0's deliveries take 1..channels; the notification's own events come after them.
+        assertThat(notification.dispatchSequenceBase()).isEqualTo(1L);
+        notification.escalateTo("ministry", NOW.plus(Duration.ofHours(1)), clock);
         stage(notification);
+        var escalated = channels + 1L;
+        assertThat(notification.dispatchSequenceBase()).isEqualTo(escalated + 1);
 
-        assertThat(staged).singleElement().isInstanceOf(NotificationEvent.Dispatched.class);
-        assertThat(notification.outbox()).extracting(OutboxEntry::sequence).containsExactly(1L);
+        notification.acknowledge("ministry-1", clock);
+        stage(notification);
+        assertThat(notification.outbox())
+                .extracting(OutboxEntry::sequence)
+                .containsExactly(escalated, escalated + channels + 1);
     }
 
     @Test
