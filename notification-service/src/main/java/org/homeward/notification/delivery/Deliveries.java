@@ -142,19 +142,25 @@ class Deliveries {
     }
 
     void markUnconfirmed(String id, Instant now, String error) {
-        finish(
-                id,
-                new Update()
-                        .set("status", DeliveryStatus.UNCONFIRMED.name())
-                        .set("completedAt", now)
-                        .set("lastError", error));
+        finish(id, unconfirmed(now, error));
     }
 
+    private static Update unconfirmed(Instant now, String error) {
+        return new Update()
+                .set("status", DeliveryStatus.UNCONFIRMED.name())
+                .set("completedAt", now)
+                .set("lastError", error);
+    }
+
+    /**
+     * Settles the attempt its worker holds. By id alone, unlike claims: with the store's {@code (_id, status)} index a
+     * conditional settlement costs several times a plain one, and only the worker that holds an attempt settles it.
+     * Recovery leaves this instance's live attempts alone and takes another's only past the SMTP timeout or webhook
+     * lease, both longer than the channel's own timeouts; a settlement after that means the attempt outlived its
+     * timeouts (a stalled process), and its outcome is then the truer state.
+     */
     private void finish(String id, Update update) {
-        mongo.updateFirst(
-                Query.query(where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
-                update,
-                Delivery.class);
+        mongo.updateFirst(Query.query(where("_id").is(id)), update, Delivery.class);
     }
 
     /**
@@ -176,7 +182,10 @@ class Deliveries {
                 .lt(now.minus(smtpTimeout)));
         var abandoned = mongo.find(staleEmail, Delivery.class);
         for (var delivery : abandoned) {
-            markUnconfirmed(delivery.id(), now, "attempt cut off after the SMTP exchange began");
+            mongo.updateFirst(
+                    Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING.name())),
+                    unconfirmed(now, "attempt cut off after the SMTP exchange began"),
+                    Delivery.class);
         }
         var staleOthers = Query.query(where("_id")
                 .nin(running)

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     SMTP client's connect + write + read timeouts)
  * @param webhookLease after this long a webhook or inbox attempt still marked sending is retried (must exceed
  *     connect + read timeout)
+ * @param smtpConnections how many connections to the SMTP relay alert e-mails share (each carries up to
+ *     {@link SmtpRelay#MAX_MESSAGES_PER_CONNECTION} queued messages before it is closed)
  * @param batchSize deliveries claimed per sweep
  * @param sweepGrace how overdue a delivery must be before the sweep takes it; younger ones are about to be claimed
  *     by their own start or retry timer
@@ -33,6 +35,7 @@ record DeliveryProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("2m") Duration smtpTimeout,
         @DefaultValue("1m") Duration webhookLease,
+        @DefaultValue("4") @Positive int smtpConnections,
         @DefaultValue("200") @Positive int batchSize,
         @DefaultValue("5s") Duration sweepGrace,
         @DefaultValue("Homeward <alerts@homeward.example>") String from) {}
