@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A burst of MatchProposed events to alerts accepted by SMTP, inbox and webhook, with one webhook receiver hanging.
-# Usage: benchmarks/run-notification-latency.sh [--proposals=1000] [--warm-up-bursts=1]
+# Usage: benchmarks/run-notification-latency.sh [--proposals=1000] [--warm-up-bursts=0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

@@ -61,12 +61,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * GreenMail's receipt of the message, inbox to the entry arriving on the inbox's server-sent-event stream, webhook to
  * the healthy receiver's receipt of the call.
  *
- * <p>The service first takes {@code --warm-up-bursts} unmeasured bursts of the same size, so the measured one meets
- * compiled code, as a running service's alerts do (a cold start spends much of the first burst in the JIT
- * compiler); {@code --warm-up-bursts=0} measures the cold start. Alerts to the hanging receiver of earlier bursts keep
- * retrying during the measured one.
+ * <p>With {@code --warm-up-bursts=N} the service first takes N unmeasured bursts of the same size, so the measured one
+ * meets compiled code; alerts to the hanging receiver of earlier bursts keep retrying during the measured one, and
+ * the collections have grown. The default, 0, measures a freshly started service.
  *
- * <p>Arguments: {@code --proposals=1000 --warm-up-bursts=1 --timeout-seconds=300}.
+ * <p>Arguments: {@code --proposals=1000 --warm-up-bursts=0 --timeout-seconds=300}.
  */
 public final class NotificationLatency {
 
@@ -78,7 +77,7 @@ public final class NotificationLatency {
     public static void main(String[] args) throws Exception {
         var options = options(args);
         int count = Integer.parseInt(options.getOrDefault("proposals", "1000"));
-        int warmUps = Integer.parseInt(options.getOrDefault("warm-up-bursts", "1"));
+        int warmUps = Integer.parseInt(options.getOrDefault("warm-up-bursts", "0"));
         var timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "300")));
 
         var data = Files.createTempDirectory("homeward-notification-latency");
