@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -119,15 +120,16 @@ public class DeliveryService {
         Set<String> stored;
         try {
             stored = deliveries.insertNew(scheduled);
-        } finally {
-            if (due) {
-                scheduled.forEach(delivery -> running.remove(delivery.id()));
-            }
+        } catch (RuntimeException notStored) {
+            scheduled.forEach(delivery -> running.remove(delivery.id()));
+            throw notStored;
         }
-        for (var delivery : scheduled) {
-            if (due && stored.contains(delivery.id())) {
-                running.add(delivery.id());
+        for (var delivery : due ? scheduled : List.<Delivery>of()) {
+            if (stored.contains(delivery.id())) {
                 submit(() -> attempt(delivery));
+            } else {
+                // Scheduled before (a redelivered event): whoever stored it owns it.
+                running.remove(delivery.id());
             }
         }
         return stored.size();

@@ -132,7 +132,9 @@ class SmtpRelay {
     @PreDestroy
     void stop() {
         senders.forEach(Thread::interrupt);
-        // Whatever was still queued was claimed but never reached the relay: recovery settles it as unconfirmed.
-        queue.clear();
+        // Whatever is still queued never reached the relay: sending it again later is safe.
+        var unsent = new ArrayList<Queued>();
+        queue.drainTo(unsent);
+        unsent.forEach(queued -> queued.outcome().complete(new AttemptOutcome.Retry("interrupted by shutdown")));
     }
 }

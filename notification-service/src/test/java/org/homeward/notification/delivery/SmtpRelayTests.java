@@ -62,6 +62,26 @@ class SmtpRelayTests {
     }
 
     @Test
+    void hasWhatNeverReachedTheRelayRetriedWhenStopping() throws Exception {
+        relay = new SmtpRelay(sender, properties(1));
+        var release = new CountDownLatch(1);
+        sender.hold = release;
+        try (var attempts = Executors.newVirtualThreadPerTaskExecutor()) {
+            var sending = attempts.submit(() -> relay.send(message()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> sender.connections.size() == 1);
+            var queued = attempts.submit(() -> relay.send(message()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 1);
+
+            relay.stop();
+
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Retry("interrupted by shutdown"));
+            release.countDown();
+            assertThat(sending.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered());
+        }
+        assertThat(sender.connections).containsExactly(1);
+    }
+
+    @Test
     void letsAnAttemptDieWithAFatalErrorAndCarriesOn() throws Exception {
         relay = new SmtpRelay(sender, properties(1));
         sender.fatal = new StackOverflowError("simulated");
