@@ -41,15 +41,16 @@ record Delivery(
         @Nullable Instant attemptStartedAt,
         @Nullable Instant completedAt,
         @Nullable String lastError,
-        String causeEventId,
-        String notificationCountry,
-        long dispatchSequence,
+        @Nullable String causeEventId,
+        @Nullable String notificationCountry,
+        @Nullable Long dispatchSequence,
         List<OutboxEntry> outbox,
         Instant createdAt) {
 
     Delivery {
         records = List.copyOf(records);
-        outbox = List.copyOf(outbox);
+        // Deliveries stored before they carried an outbox read back without one (and without a reserved sequence).
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     static String idFor(String causeKey, String contactPointId, Channel channel) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -302,13 +303,21 @@ public class DeliveryService {
         var event = new NotificationEvent.Dispatched(
                 delivery.notificationId(),
                 now,
-                delivery.causeEventId(),
+                // Deliveries stored before they named these: their cause key is the event id at level 0.
+                Objects.requireNonNullElse(delivery.causeEventId(), delivery.causeKey()),
                 delivery.matchId(),
                 records.isEmpty() ? null : records.getFirst().recordId(),
                 delivery.contactPointId(),
                 delivery.channel(),
                 delivery.priority());
-        return contracts.encode(event, delivery.dispatchSequence(), delivery.notificationCountry());
+        var sequence = Objects.requireNonNullElse(delivery.dispatchSequence(), 0L);
+        var country = delivery.notificationCountry() != null
+                ? delivery.notificationCountry()
+                : contactPoints
+                        .find(delivery.contactPointId())
+                        .map(ContactPoint::country)
+                        .orElse("");
+        return contracts.encode(event, sequence, country);
     }
 
     @PreDestroy

@@ -184,6 +184,33 @@ class MatchAlertIntegrationTests {
     }
 
     @Test
+    void readsADeliveryStoredBeforeDeliveriesCarriedAnOutbox() {
+        var id = UUID.randomUUID().toString();
+        mongo.getCollection(Deliveries.COLLECTION)
+                .insertOne(new org.bson.Document("_id", id)
+                        .append("notificationId", UUID.randomUUID().toString())
+                        .append("causeKey", UUID.randomUUID().toString())
+                        .append("contactPointId", "cp-old")
+                        .append("channel", "EMAIL")
+                        .append("priority", "NORMAL")
+                        .append("subject", "MATCH_PROPOSED")
+                        .append("records", List.of())
+                        .append("causeOccurredAt", new java.util.Date())
+                        .append("level", 0)
+                        .append("status", "SENT")
+                        .append("attempts", 1)
+                        .append("nextAttemptAt", new java.util.Date())
+                        .append("reported", true)
+                        .append("createdAt", new java.util.Date()));
+
+        var delivery = mongo.findById(id, Delivery.class);
+
+        assertThat(delivery).isNotNull();
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivery.outbox()).isEmpty();
+    }
+
+    @Test
     void sendsNothingTwiceWhenTheSameEventArrivesAgain() {
         try (var receiver = WebhookReceiver.start()) {
             var ncp =
