@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -61,11 +62,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * GreenMail's receipt of the message, inbox to the entry arriving on the inbox's server-sent-event stream, webhook to
  * the healthy receiver's receipt of the call.
  *
- * <p>With {@code --warm-up-bursts=N} the service first takes N unmeasured bursts of the same size, so the measured one
- * meets compiled code; alerts to the hanging receiver of earlier bursts keep retrying during the measured one, and
- * the collections have grown. The default, 0, measures a freshly started service.
+ * <p>With {@code --warm-up-bursts=N} the service first takes N unmeasured bursts of the same size, as ordinary
+ * traffic: during those the second receiver answers too, so the measured burst meets compiled code and grown
+ * collections but no retries left over from the warm-up; it hangs from the measured burst on. The default, 0,
+ * measures a freshly started service.
  *
- * <p>Arguments: {@code --proposals=1000 --warm-up-bursts=0 --timeout-seconds=300}.
+ * <p>With {@code --store=memory} the wire server keeps its collections in memory instead of an H2 file: the
+ * difference between the two is the store's share of the burst.
+ *
+ * <p>Arguments: {@code --proposals=1000 --warm-up-bursts=0 --timeout-seconds=300 --store=h2}.
  */
 public final class NotificationLatency {
 
@@ -83,7 +88,11 @@ public final class NotificationLatency {
         var data = Files.createTempDirectory("homeward-notification-latency");
         var kafka = new EmbeddedKafkaKraftBroker(1, 6, Topics.MATCHES);
         kafka.afterPropertiesSet();
-        var mongo = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
+        // The H2 file backend is what the devstack runs; the in-memory one shows what is the service's own cost.
+        var mongo = new MongoServer(
+                "memory".equals(options.getOrDefault("store", "h2"))
+                        ? new MemoryBackend()
+                        : new H2Backend(data.resolve("mongo.mv").toString()));
         mongo.bind("127.0.0.1", 0);
         var smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
@@ -112,6 +121,9 @@ public final class NotificationLatency {
             inbox.open("UA", "latency-ncp-ua");
 
             var codec = new ContractCodec();
+            // Warm-up bursts are ordinary traffic: every receiver answers, so no retries of theirs overlap the
+            // measured burst; the receiver hangs from the measured burst on.
+            hanging.hang(warmUps == 0);
             for (int round = 1; round <= warmUps; round++) {
                 var warmUp = burst(count, kafka, codec, smtp, inbox, healthy, timeout);
                 System.out.printf(
@@ -121,6 +133,13 @@ public final class NotificationLatency {
                         warmUps,
                         count,
                         warmUp.allArrived() - warmUp.started());
+            }
+            if (warmUps > 0) {
+                long settled = System.nanoTime() + timeout.toNanos();
+                while (hanging.calls() < warmUps * count && System.nanoTime() < settled) {
+                    Thread.sleep(100);
+                }
+                hanging.hang(true);
             }
             var measured = burst(count, kafka, codec, smtp, inbox, healthy, timeout);
             long burstStarted = measured.started();
@@ -373,8 +392,13 @@ public final class NotificationLatency {
 
     /** Reads the inbox streams (server-sent events) of contact point users and notes when each entry arrived. */
     static final class InboxStreams implements AutoCloseable {
+        // Platform threads, here and in the answering receiver: the service runs thousands of virtual threads in a
+        // burst, and a harness thread queued behind them would time an arrival late.
         private final HttpClient http = HttpClient.newBuilder()
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(Executors.newCachedThreadPool(Thread.ofPlatform()
+                        .name("inbox-stream-reader-", 0)
+                        .daemon()
+                        .factory()))
                 .build();
         private final int port;
         private final List<Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -426,7 +450,7 @@ public final class NotificationLatency {
     /** A webhook receiver on 127.0.0.1: answers 204 and notes each call's match, or never answers at all. */
     static final class Receiver implements AutoCloseable {
         private final HttpServer server;
-        private final boolean hang;
+        private volatile boolean hang;
         private final CountDownLatch released = new CountDownLatch(1);
         private final List<Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger calls = new AtomicInteger();
@@ -434,7 +458,16 @@ public final class NotificationLatency {
         private Receiver(boolean hang) throws IOException {
             this.hang = hang;
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            // The hanging receiver holds a thread per call for as long as it runs: virtual threads are cheap there.
+            server.setExecutor(
+                    hang
+                            ? Executors.newVirtualThreadPerTaskExecutor()
+                            : Executors.newFixedThreadPool(
+                                    8,
+                                    Thread.ofPlatform()
+                                            .name("webhook-receiver-", 0)
+                                            .daemon()
+                                            .factory()));
             server.createContext("/hooks/homeward", exchange -> {
                 try (exchange) {
                     long at = System.currentTimeMillis();
@@ -463,6 +496,11 @@ public final class NotificationLatency {
 
         static Receiver hanging() throws IOException {
             return new Receiver(true);
+        }
+
+        /** Whether calls from now on hang (true) or are answered 204 (false). */
+        void hang(boolean hang) {
+            this.hang = hang;
         }
 
         String url() {

@@ -2,21 +2,22 @@ package org.homeward.notification.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.homeward.notification.contactpoint.Channel;
+import org.homeward.platform.mongo.BulkInserts;
 import org.homeward.platform.mongo.ConditionalUpdateIndexes;
+import org.homeward.platform.mongo.GroupCommit;
 import org.homeward.platform.outbox.OutboxEntry;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -32,12 +33,19 @@ import org.springframework.stereotype.Repository;
 class Deliveries {
 
     static final String COLLECTION = "deliveries";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
+    // A burst settles thousands of attempts at once: their writes go out together (one bulk per round trip).
+    private final GroupCommit settlements;
 
     Deliveries(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.settlements = new GroupCommit(mongo, Delivery.class, 500);
+    }
+
+    @PreDestroy
+    void stop() {
+        settlements.close();
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -53,27 +61,17 @@ class Deliveries {
      * Stores the new deliveries in one unordered write; those whose (cause, contact point, channel) was scheduled
      * before are left as they are.
      *
-     * @return the ids of the deliveries this call stored
+     * @return the deliveries this call stored (a delivery listed twice is stored once)
      */
-    Set<String> insertNew(List<Delivery> scheduled) {
-        var stored = new LinkedHashSet<String>();
-        scheduled.forEach(delivery -> stored.add(delivery.id()));
-        if (scheduled.isEmpty()) {
-            return stored;
-        }
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
-                    .insert(scheduled)
-                    .execute();
-        } catch (BulkOperationException someExisted) {
-            for (var error : someExisted.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw someExisted;
-                }
-                stored.remove(scheduled.get(error.getIndex()).id());
+    List<Delivery> insertNew(List<Delivery> scheduled) {
+        var stored = BulkInserts.insertAbsent(mongo, Delivery.class, scheduled);
+        var inserted = new ArrayList<Delivery>();
+        for (var index = 0; index < stored.length; index++) {
+            if (stored[index]) {
+                inserted.add(scheduled.get(index));
             }
         }
-        return stored;
+        return inserted;
     }
 
     Optional<Delivery> find(String id) {
@@ -160,7 +158,7 @@ class Deliveries {
      * timeouts (a stalled process), and its outcome is then the truer state.
      */
     private void finish(String id, Update update) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), update, Delivery.class);
+        settlements.updateOne(Query.query(where("_id").is(id)), update);
     }
 
     /**

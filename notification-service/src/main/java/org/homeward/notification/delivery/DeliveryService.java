@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -91,48 +93,61 @@ public class DeliveryService {
     }
 
     /**
-     * Stores a delivery for each channel of the recipient, unless already stored, and starts those that are due.
-     * Normal-priority deliveries wait for the recipient's working hours; urgent ones go at once.
+     * Stores a delivery for each channel of each request's recipient, unless already stored, all in one write, and
+     * starts those that are due. Normal-priority deliveries wait for the recipient's working hours; urgent ones go at
+     * once.
      *
      * @return how many deliveries were new
      */
-    public int schedule(DeliveryRequest request) {
-        var recipient = contactPoints.find(request.contactPointId());
-        if (recipient.isEmpty()) {
-            log.warn(
-                    "Contact point {} is gone; nothing delivered for {}",
-                    request.contactPointId(),
-                    request.notificationId());
-            return 0;
-        }
+    public int schedule(List<DeliveryRequest> requests) {
         var now = clock.instant();
-        var hours = recipient.get().workingHours();
-        var notBefore = request.priority() == Priority.NORMAL && hours != null ? hours.nextWorkingInstant(now) : now;
-        var due = !notBefore.isAfter(now);
-        var scheduled = recipient.get().channels().stream()
-                .map(channel -> due
-                        ? Delivery.claimedAtOnce(request, channel, now)
-                        : Delivery.schedule(request, channel, notBefore, now))
-                .toList();
-        if (due) {
-            // Running before they exist: recovery must never take an attempt this instance is about to make.
-            scheduled.forEach(delivery -> running.add(delivery.id()));
+        var scheduled = new ArrayList<Delivery>();
+        var due = new HashSet<String>();
+        for (var request : requests) {
+            var recipient = contactPoints.find(request.contactPointId());
+            if (recipient.isEmpty()) {
+                log.warn(
+                        "Contact point {} is gone; nothing delivered for {}",
+                        request.contactPointId(),
+                        request.notificationId());
+                continue;
+            }
+            var hours = recipient.get().workingHours();
+            var notBefore =
+                    request.priority() == Priority.NORMAL && hours != null ? hours.nextWorkingInstant(now) : now;
+            for (var channel : recipient.get().channels()) {
+                if (notBefore.isAfter(now)) {
+                    scheduled.add(Delivery.schedule(request, channel, notBefore, now));
+                } else {
+                    var delivery = Delivery.claimedAtOnce(request, channel, now);
+                    scheduled.add(delivery);
+                    due.add(delivery.id());
+                }
+            }
         }
-        Set<String> stored;
+        // Running before they exist: recovery must never take an attempt this instance is about to make. An id that
+        // is running already belongs to a live attempt of an earlier scheduling, and stays marked.
+        var marked = new HashSet<String>();
+        due.forEach(id -> {
+            if (running.add(id)) {
+                marked.add(id);
+            }
+        });
+        List<Delivery> stored;
         try {
             stored = deliveries.insertNew(scheduled);
         } catch (RuntimeException notStored) {
-            scheduled.forEach(delivery -> running.remove(delivery.id()));
+            running.removeAll(marked);
             throw notStored;
         }
-        for (var delivery : due ? scheduled : List.<Delivery>of()) {
-            if (stored.contains(delivery.id())) {
+        for (var delivery : stored) {
+            marked.remove(delivery.id());
+            if (due.contains(delivery.id())) {
                 submit(() -> attempt(delivery));
-            } else {
-                // Scheduled before (a redelivered event): whoever stored it owns it.
-                running.remove(delivery.id());
             }
         }
+        // Scheduled before (a redelivered event): whoever stored those owns them.
+        running.removeAll(marked);
         return stored.size();
     }
 

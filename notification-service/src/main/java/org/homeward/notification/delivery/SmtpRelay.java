@@ -40,7 +40,9 @@ class SmtpRelay {
     SmtpRelay(JavaMailSender mail, DeliveryProperties properties) {
         this.mail = mail;
         for (var i = 0; i < properties.smtpConnections(); i++) {
-            senders.add(Thread.ofVirtual().name("smtp-sender-" + i).start(this::sendWhileRunning));
+            // Platform threads: in a burst thousands of attempts queue for the virtual threads' carriers, and a
+            // virtual sender would wait behind all of them at each of an SMTP exchange's round trips.
+            senders.add(Thread.ofPlatform().name("smtp-sender-" + i).daemon().start(this::sendWhileRunning));
         }
     }
 

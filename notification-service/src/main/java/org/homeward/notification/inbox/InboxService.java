@@ -2,12 +2,13 @@ package org.homeward.notification.inbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
+import org.homeward.platform.mongo.GroupCommit;
 import org.homeward.platform.security.Caller;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -28,10 +29,19 @@ public class InboxService {
     private final InboxStreams streams;
     private final Clock clock;
 
+    // Inbox deliveries of a burst arrive together: their inserts go out together (one bulk per round trip).
+    private final GroupCommit inserts;
+
     InboxService(MongoTemplate mongo, InboxStreams streams, Clock clock) {
         this.mongo = mongo;
         this.streams = streams;
         this.clock = clock;
+        this.inserts = new GroupCommit(mongo, InboxEntry.class, 500);
+    }
+
+    @PreDestroy
+    void stop() {
+        inserts.close();
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -63,11 +73,9 @@ public class InboxService {
                     now,
                     null,
                     null);
-            try {
-                mongo.insert(entry);
+            // Not stored when delivered before (a retried attempt): the user already has it.
+            if (inserts.insert(entry)) {
                 streams.publish(entry);
-            } catch (DuplicateKeyException delivered) {
-                // Delivered before (a retried attempt): the user already has it.
             }
         }
     }

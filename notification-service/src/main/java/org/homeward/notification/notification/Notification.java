@@ -96,6 +96,8 @@ public class Notification {
             Clock clock) {
         var notification = new Notification();
         notification.id = idFor(alert.causeEventId(), contactPointId);
+        // Set here, not by the template: notifications are stored by a bulk insert, which leaves versions alone.
+        notification.version = 0L;
         notification.causeEventId = alert.causeEventId();
         notification.causeOccurredAt = alert.occurredAt();
         notification.subject = alert.subject();

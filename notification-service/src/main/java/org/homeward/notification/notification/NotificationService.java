@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,12 +13,13 @@ import org.homeward.notification.contactpoint.ContactPoint;
 import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.delivery.DeliveryRequest;
 import org.homeward.notification.delivery.DeliveryService;
+import org.homeward.platform.mongo.BulkInserts;
 import org.homeward.platform.mongo.ConditionalUpdateIndexes;
+import org.homeward.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,6 +44,7 @@ public class NotificationService {
     private final DeliveryService deliveries;
     private final ContactPointService contactPoints;
     private final NotificationContracts contracts;
+    private final OutboxRelay relay;
     private final Clock clock;
 
     NotificationService(
@@ -50,12 +53,14 @@ public class NotificationService {
             DeliveryService deliveries,
             ContactPointService contactPoints,
             NotificationContracts contracts,
+            OutboxRelay relay,
             Clock clock) {
         this.notifications = notifications;
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.contactPoints = contactPoints;
         this.contracts = contracts;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -69,28 +74,61 @@ public class NotificationService {
         ConditionalUpdateIndexes.ensure(indexes, "version");
     }
 
-    /**
-     * Opens one notification per recipient for this alert and schedules its deliveries. Idempotent: the same alert
-     * (same cause event id) finds the notifications it opened before and schedules only what is missing.
-     */
-    public List<Notification> notify(Alert alert, List<ContactPoint> recipients, Priority priority) {
-        var opened = new ArrayList<Notification>();
-        for (var recipient : recipients) {
-            opened.add(scheduleCurrentLevel(open(alert, recipient, priority)));
+    /** One alert, whom it goes to and at which priority. */
+    public record AlertOrder(Alert alert, List<ContactPoint> recipients, Priority priority) {
+
+        public AlertOrder {
+            recipients = List.copyOf(recipients);
         }
-        return opened;
     }
 
-    private Notification open(Alert alert, ContactPoint recipient, Priority priority) {
-        var escalation = recipient.escalation();
-        var escalateAt = escalation == null ? null : clock.instant().plus(escalation.after());
-        var notification = Notification.open(alert, recipient.id(), recipient.country(), priority, escalateAt, clock);
-        try {
-            return notifications.insert(notification);
-        } catch (DuplicateKeyException openedBefore) {
-            // A redelivered event (or another instance): the notification exists, schedule what is missing.
-            return notifications.findById(notification.id()).orElseThrow();
+    /**
+     * Opens one notification per recipient of each alert and schedules their deliveries: one write for all the
+     * notifications, one for all their deliveries. Idempotent: an alert seen before (same cause event id) finds the
+     * notifications it opened then, and only what is missing is scheduled.
+     */
+    public List<Notification> notify(List<AlertOrder> orders) {
+        var now = clock.instant();
+        var candidates = new ArrayList<Notification>();
+        for (var order : orders) {
+            for (var recipient : order.recipients()) {
+                var escalation = recipient.escalation();
+                var escalateAt = escalation == null ? null : now.plus(escalation.after());
+                candidates.add(Notification.open(
+                        order.alert(), recipient.id(), recipient.country(), order.priority(), escalateAt, clock));
+            }
         }
+        var stored = BulkInserts.insertAbsent(mongo, Notification.class, candidates);
+        var openedBefore = new ArrayList<String>();
+        for (var index = 0; index < stored.length; index++) {
+            if (!stored[index]) {
+                openedBefore.add(candidates.get(index).id());
+            }
+        }
+        // A redelivered event (or another instance): those notifications exist, schedule what is missing.
+        var existing = new HashMap<String, Notification>();
+        notifications.findAllById(openedBefore).forEach(notification -> existing.put(notification.id(), notification));
+        var opened = new ArrayList<Notification>();
+        for (var index = 0; index < stored.length; index++) {
+            var notification = stored[index]
+                    ? candidates.get(index)
+                    : existing.get(candidates.get(index).id());
+            if (notification != null) {
+                opened.add(notification);
+            }
+        }
+        var firstLevel = new ArrayList<DeliveryRequest>();
+        for (var notification : opened) {
+            if (notification.level() == 0) {
+                deliveryRequest(notification).ifPresent(firstLevel::add);
+            } else {
+                scheduleCurrentLevel(notification);
+            }
+        }
+        // No marker needed for level 0: until the deliveries exist the cause event's offset is not committed, so
+        // Kafka hands it over again and the (idempotent) scheduling is repeated.
+        deliveries.schedule(firstLevel);
+        return opened;
     }
 
     /** The notification, if it exists. */
@@ -188,15 +226,36 @@ public class NotificationService {
     }
 
     private Notification scheduleCurrentLevel(Notification notification) {
+        var request = deliveryRequest(notification);
+        if (request.isEmpty()) {
+            return notification;
+        }
+        deliveries.schedule(List.of(request.get()));
+        var level = notification.level();
+        if (level == 0) {
+            return notification;
+        }
+        // One conditional update, not read-modify-write: raises no event, and bumps the version like any change.
+        mongo.updateFirst(
+                Query.query(
+                        where("_id").is(notification.id()).and("scheduledLevel").lt(level)),
+                new Update().max("scheduledLevel", level).inc("version", 1),
+                Notification.class);
+        notification.markScheduled(level);
+        return notification;
+    }
+
+    /** What the notification's current level still needs delivered; empty if scheduled before or closed since. */
+    private Optional<DeliveryRequest> deliveryRequest(Notification notification) {
         var level = notification.level();
         if (notification.scheduledLevel() >= level) {
-            return notification;
+            return Optional.empty();
         }
         if (level > 0 && notification.status() != Notification.Status.OPEN) {
-            return notification;
+            return Optional.empty();
         }
         var causeKey = level == 0 ? notification.causeEventId() : notification.id() + "#escalation-" + level;
-        deliveries.schedule(new DeliveryRequest(
+        return Optional.of(new DeliveryRequest(
                 causeKey,
                 notification.id(),
                 notification.currentContactPointId(),
@@ -210,19 +269,6 @@ public class NotificationService {
                 notification.causeEventId(),
                 notification.country(),
                 notification.dispatchSequenceBase()));
-        if (level == 0) {
-            // No marker needed: until the deliveries exist the cause event's offset is not committed, so Kafka
-            // hands it over again and the (idempotent) scheduling is repeated.
-            return notification;
-        }
-        // One conditional update, not read-modify-write: raises no event, and bumps the version like any change.
-        mongo.updateFirst(
-                Query.query(
-                        where("_id").is(notification.id()).and("scheduledLevel").lt(level)),
-                new Update().max("scheduledLevel", level).inc("version", 1),
-                Notification.class);
-        notification.markScheduled(level);
-        return notification;
     }
 
     private Notification change(String id, Predicate<Notification> change) {
@@ -233,7 +279,9 @@ public class NotificationService {
             }
             notification.stage((event, sequence) -> contracts.encode(event, sequence, notification.country()));
             try {
-                return notifications.save(notification);
+                var saved = notifications.save(notification);
+                relay.wakeUp(mongo.getCollectionName(Notification.class), saved.id());
+                return saved;
             } catch (OptimisticLockingFailureException lostRace) {
                 // Someone else changed it (the relay, a delivery report): apply the change to the fresh document.
             }

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.homeward.contracts.ContractCodec;
 import org.homeward.contracts.Topics;
 import org.homeward.contracts.matching.MatchDecision;
@@ -34,6 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -240,6 +243,49 @@ class MatchAlertIntegrationTests {
                     .extracting(MatchAlertIntegrationTests::messageId)
                     .doesNotHaveDuplicates();
             assertThat(receiver.calls()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void opensAPollFullOfProposalsOnceEachThoughEveryEventArrivesTwice() {
+        try (var receiver = WebhookReceiver.start()) {
+            var ncp = directory.create("PL", anNcp("PL").emails(address("poll")).webhook(receiver.url()));
+            receiver.secret(ncp.webhookSecret());
+            // One key, so one partition: the events are read in this order, many of them in one poll.
+            var key = "poll-" + run;
+            var proposals = IntStream.range(0, 30)
+                    .mapToObj(i -> MatchEvents.proposal(
+                            MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                            MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                            MatchDecision.POSSIBLE))
+                    .toList();
+            for (var proposal : proposals) {
+                events.publishMatch(proposal, key);
+                events.publishMatch(proposal, key);
+                if (proposal == proposals.getFirst()) {
+                    // Right behind its proposal: it closes what the proposal opened, however the poll was cut.
+                    events.publishMatch(MatchEvents.rejection(proposal), key);
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> TestSmtp.messagesTo(address("poll")).size() == proposals.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.accepted().size() == proposals.size());
+            assertThat(TestSmtp.messagesTo(address("poll")))
+                    .extracting(MatchAlertIntegrationTests::messageId)
+                    .doesNotHaveDuplicates();
+            assertThat(receiver.calls()).isEqualTo(proposals.size());
+            var matchIds = proposals.stream()
+                    .map(proposal -> proposal.getMatchId().toString())
+                    .toList();
+            var opened = mongo.find(
+                    Query.query(Criteria.where("matchId").in(matchIds)), org.bson.Document.class, "notifications");
+            assertThat(opened).hasSize(proposals.size());
+            assertThat(opened)
+                    .filteredOn(notification -> notification.getString("status").equals("CLOSED"))
+                    .extracting(notification -> notification.getString("matchId"))
+                    .containsExactly(matchIds.getFirst());
         }
     }
 

@@ -1,0 +1,198 @@
+package org.homeward.platform.mongo;
+
+import com.mongodb.bulk.BulkWriteError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Single-document writes to one collection from many threads, sent to the store as unordered bulk writes: whatever
+ * queued up while one bulk was in flight goes out in the next (a group commit). Each caller blocks until its own write
+ * is acknowledged and gets its own outcome, and each write stays atomic on its one document, exactly as if it had been
+ * sent alone; writes of different callers are not ordered relative to each other.
+ *
+ * <p>Why: in a burst, one round trip per document costs the driver, the mapping, the wire and the store more than the
+ * write itself — the notification burst measured about ten times the CPU per document for single updates as for the
+ * same updates in bulk (benchmarks/README.md). A lone write waits for nothing: the writer sends what is queued as soon
+ * as the previous bulk is acknowledged.
+ *
+ * <pre>{@code
+ * var settlements = new GroupCommit(mongo, Delivery.class, 500);
+ * settlements.updateOne(Query.query(where("_id").is(id)), new Update().set("status", "SENT"));
+ * }</pre>
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    private static final int DUPLICATE_KEY = 11000;
+    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+
+    private final MongoOperations mongo;
+    private final Class<?> entityType;
+    private final int maxBatch;
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean open = true;
+
+    private sealed interface Write permits Insert, UpdateOne {
+        CompletableFuture<Boolean> done();
+    }
+
+    private record Insert(Object document, CompletableFuture<Boolean> done) implements Write {}
+
+    private record UpdateOne(Query query, Update update, CompletableFuture<Boolean> done) implements Write {}
+
+    /**
+     * Starts the writer for the collection of this entity type.
+     *
+     * @param maxBatch the most writes sent in one bulk
+     */
+    public GroupCommit(MongoOperations mongo, Class<?> entityType, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1");
+        }
+        this.mongo = mongo;
+        this.entityType = entityType;
+        this.maxBatch = maxBatch;
+        this.writer = Thread.ofPlatform()
+                .name("group-commit-" + mongo.getCollectionName(entityType))
+                .daemon()
+                .start(this::run);
+    }
+
+    /**
+     * Inserts the document.
+     *
+     * @return false, with nothing written, when a document with the same unique key (its id) exists
+     */
+    public boolean insert(Object document) {
+        return submit(new Insert(document, new CompletableFuture<>()));
+    }
+
+    /** Applies the update to the first document the query matches (none matching is not an error). */
+    public void updateOne(Query query, Update update) {
+        submit(new UpdateOne(query, update, new CompletableFuture<>()));
+    }
+
+    private boolean submit(Write write) {
+        if (!open) {
+            throw new IllegalStateException("Writes to " + entityType.getSimpleName() + " are closed");
+        }
+        queue.add(write);
+        if (!open) {
+            // Closed meanwhile: the writer may have left already; whatever is still queued fails.
+            failQueued();
+        }
+        try {
+            // Uninterruptible on purpose: once queued, the write goes to the store, and the caller must learn how.
+            return write.done().join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private void run() {
+        var batch = new ArrayList<Write>(maxBatch);
+        while (open || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException interrupted) {
+                // Nobody else interrupts this thread; close() only asks it to finish the queue and stop.
+                Thread.currentThread().interrupt();
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Write> batch) {
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entityType);
+        var sent = new ArrayList<Write>(batch.size());
+        for (var write : batch) {
+            try {
+                switch (write) {
+                    case Insert insert -> bulk.insert(insert.document());
+                    case UpdateOne update -> bulk.updateOne(update.query(), update.update());
+                }
+                sent.add(write);
+            } catch (RuntimeException unmappable) {
+                // This document cannot be written at all; the others still can.
+                write.done().completeExceptionally(unmappable);
+            }
+        }
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            bulk.execute();
+            sent.forEach(write -> write.done().complete(true));
+        } catch (BulkOperationException partly) {
+            if (partly.getErrors().isEmpty()) {
+                // A write-concern error: nothing says which writes are durable.
+                sent.forEach(write -> write.done().completeExceptionally(partly));
+                return;
+            }
+            var errors = new HashMap<Integer, BulkWriteError>();
+            partly.getErrors().forEach(error -> errors.put(error.getIndex(), error));
+            for (var index = 0; index < sent.size(); index++) {
+                var write = sent.get(index);
+                var error = errors.get(index);
+                if (error == null) {
+                    write.done().complete(true);
+                } else if (error.getCode() == DUPLICATE_KEY && write instanceof Insert) {
+                    write.done().complete(false);
+                } else if (error.getCode() == DUPLICATE_KEY) {
+                    write.done().completeExceptionally(new DuplicateKeyException(error.getMessage()));
+                } else {
+                    write.done().completeExceptionally(new DataIntegrityViolationException(error.getMessage()));
+                }
+            }
+        } catch (RuntimeException failed) {
+            // The store could not be reached, for instance: none of them is known to be written.
+            sent.forEach(write -> write.done().completeExceptionally(failed));
+        }
+    }
+
+    private void failQueued() {
+        Write write;
+        while ((write = queue.poll()) != null) {
+            write.done()
+                    .completeExceptionally(new IllegalStateException(
+                            "Writes to " + entityType.getSimpleName() + " closed before this one was sent"));
+        }
+    }
+
+    /** Writes what is queued, then stops; later writes are refused. */
+    @Override
+    public void close() {
+        open = false;
+        // Not interrupted: a bulk in flight must finish, or its callers would not know what was written.
+        try {
+            writer.join(Duration.ofSeconds(30));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        failQueued();
+    }
+}
