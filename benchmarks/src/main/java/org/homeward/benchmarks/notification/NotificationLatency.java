@@ -151,8 +151,9 @@ public final class NotificationLatency {
 
             System.out.printf(
                     Locale.ROOT,
-                    "%d proposals sent in %d ms; everything arrived %d ms after the first send%s%n",
+                    "%d proposals sent from %s in %d ms; everything arrived %d ms after the first send%s%n",
                     count,
+                    Instant.ofEpochMilli(burstStarted),
                     burstSent - burstStarted,
                     allArrived - burstStarted,
                     allArrived - burstStarted >= timeout.toMillis() ? " (TIMED OUT)" : "");

@@ -161,48 +161,58 @@ class Deliveries {
         settlements.updateOne(Query.query(where("_id").is(id)), update);
     }
 
+    /** What a repair pass found and did. */
+    record Recovery(List<String> unconfirmed, long waiting) {}
+
     /**
      * Settles attempts whose worker died (a crash or restart): an e-mail cut off mid-exchange becomes UNCONFIRMED
      * and is not sent again; a webhook or inbox attempt goes back to PENDING (receivers drop the repeat by delivery
      * id, inbox entries have deterministic ids). Attempts still running in this instance are left alone, whatever
-     * the clock says.
+     * the clock says. One query finds every waiting or running delivery (on a store without a usable index that is
+     * one scan, not one per question); each change is conditional on the delivery still being SENDING.
      *
-     * @return the deliveries that became UNCONFIRMED
+     * @return the deliveries that became UNCONFIRMED, and how many deliveries wait or run (the queue depth)
      */
-    List<Delivery> recoverAbandoned(Instant now, Duration smtpTimeout, Duration webhookLease, Set<String> running) {
-        var staleEmail = Query.query(where("_id")
-                .nin(running)
-                .and("status")
-                .is(DeliveryStatus.SENDING.name())
-                .and("channel")
-                .is(Channel.EMAIL.name())
-                .and("attemptStartedAt")
-                .lt(now.minus(smtpTimeout)));
-        var abandoned = mongo.find(staleEmail, Delivery.class);
-        for (var delivery : abandoned) {
-            mongo.updateFirst(
-                    Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.SENDING.name())),
+    Recovery recoverAbandoned(Instant now, Duration smtpTimeout, Duration webhookLease, Set<String> running) {
+        var open = Query.query(where("status").in(DeliveryStatus.PENDING.name(), DeliveryStatus.SENDING.name()));
+        open.fields().include("_id", "status", "channel", "attemptStartedAt");
+        var found = mongo.find(open, Document.class, COLLECTION);
+        var unconfirmed = new ArrayList<String>();
+        var takeBack = new ArrayList<String>();
+        for (var delivery : found) {
+            var id = delivery.getString("_id");
+            var started = delivery.getDate("attemptStartedAt");
+            if (!DeliveryStatus.SENDING.name().equals(delivery.getString("status"))
+                    || running.contains(id)
+                    || started == null) {
+                continue;
+            }
+            var email = Channel.EMAIL.name().equals(delivery.getString("channel"));
+            var cutOffBefore = now.minus(email ? smtpTimeout : webhookLease);
+            if (started.toInstant().isBefore(cutOffBefore)) {
+                (email ? unconfirmed : takeBack).add(id);
+            }
+        }
+        var settled = new ArrayList<String>();
+        for (var id : unconfirmed) {
+            var result = mongo.updateFirst(
+                    stillSending(id),
                     unconfirmed(now, "attempt cut off after the SMTP exchange began"),
                     Delivery.class);
+            if (result.getModifiedCount() == 1) {
+                settled.add(id);
+            }
         }
-        var staleOthers = Query.query(where("_id")
-                .nin(running)
-                .and("status")
-                .is(DeliveryStatus.SENDING.name())
-                .and("channel")
-                .in(Channel.WEBHOOK.name(), Channel.IN_APP.name())
-                .and("attemptStartedAt")
-                .lt(now.minus(webhookLease)));
-        mongo.updateMulti(
-                staleOthers,
-                new Update().set("status", DeliveryStatus.PENDING.name()).set("nextAttemptAt", now),
-                Delivery.class);
-        return abandoned;
+        for (var id : takeBack) {
+            mongo.updateFirst(
+                    stillSending(id),
+                    new Update().set("status", DeliveryStatus.PENDING.name()).set("nextAttemptAt", now),
+                    Delivery.class);
+        }
+        return new Recovery(settled, found.size());
     }
 
-    long countWaiting() {
-        return mongo.count(
-                Query.query(where("status").in(DeliveryStatus.PENDING.name(), DeliveryStatus.SENDING.name())),
-                Delivery.class);
+    private static Query stillSending(String id) {
+        return Query.query(where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name()));
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.homeward.notification.contactpoint.Channel;
 import org.homeward.notification.contactpoint.ContactPoint;
 import org.homeward.notification.contactpoint.ContactPointService;
 import org.homeward.notification.inbox.InboxDelivery;
@@ -153,28 +154,29 @@ public class DeliveryService {
 
     /** Starts what nobody started: alerts that waited for working hours, work of an instance that died. */
     @Scheduled(
-            fixedDelayString = "${homeward.notification.delivery.poll-interval:10s}",
-            initialDelayString = "${homeward.notification.delivery.poll-interval:10s}")
+            fixedDelayString = "${homeward.notification.delivery.poll-interval:30s}",
+            initialDelayString = "${homeward.notification.delivery.poll-interval:30s}")
     public void poll() {
         runDue();
     }
 
-    /** The repair pass, rarer than the poll because it scans: settles abandoned attempts, samples the queue depth. */
+    /** The repair pass: settles abandoned attempts, samples the queue depth. */
     @Scheduled(
-            fixedDelayString = "${homeward.notification.delivery.recovery-interval:10s}",
-            initialDelayString = "${homeward.notification.delivery.recovery-interval:10s}")
+            fixedDelayString = "${homeward.notification.delivery.recovery-interval:30s}",
+            initialDelayString = "${homeward.notification.delivery.recovery-interval:30s}")
     public void repair() {
         recoverAbandoned();
-        metrics.waiting(deliveries.countWaiting());
     }
 
     /** Settles attempts whose worker died (see {@link Deliveries#recoverAbandoned}). */
     public void recoverAbandoned() {
-        for (var cutOff : deliveries.recoverAbandoned(
-                clock.instant(), properties.smtpTimeout(), properties.webhookLease(), Set.copyOf(running))) {
-            metrics.failed(cutOff.channel(), "unconfirmed");
-            log.warn("Delivery {} was cut off mid-attempt; marked unconfirmed, not sent again", cutOff.id());
+        var recovery = deliveries.recoverAbandoned(
+                clock.instant(), properties.smtpTimeout(), properties.webhookLease(), Set.copyOf(running));
+        for (var cutOff : recovery.unconfirmed()) {
+            metrics.failed(Channel.EMAIL, "unconfirmed");
+            log.warn("Delivery {} was cut off mid-attempt; marked unconfirmed, not sent again", cutOff);
         }
+        metrics.waiting(recovery.waiting());
     }
 
     /**
