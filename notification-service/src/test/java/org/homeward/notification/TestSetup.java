@@ -32,6 +32,8 @@ public final class TestSetup {
         properties.put("homeward.notification.delivery.max-attempts", "3");
         properties.put("homeward.notification.delivery.connect-timeout", "2s");
         properties.put("homeward.notification.delivery.read-timeout", "8s");
+        // Small, so that a test can see a receiver's limit.
+        properties.put("homeward.notification.delivery.webhook-connections-per-receiver", "2");
         // Retries run on their own timers: the sweep only takes what nobody started, and tests call it themselves.
         properties.put("homeward.notification.delivery.poll-interval", "1h");
         properties.put("homeward.notification.delivery.sweep-grace", "0s");

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     connect + read timeout)
  * @param smtpConnections how many connections to the SMTP relay alert e-mails share (each carries up to
  *     {@link SmtpRelay#MAX_MESSAGES_PER_CONNECTION} queued messages before it is closed)
+ * @param webhookConnectionsPerReceiver how many calls may go to one webhook receiver (scheme, host and port) at once
  * @param batchSize deliveries claimed per sweep
  * @param sweepGrace how overdue a delivery must be before the sweep takes it; younger ones are about to be claimed
  *     by their own start or retry timer
@@ -36,6 +37,7 @@ record DeliveryProperties(
         @DefaultValue("2m") Duration smtpTimeout,
         @DefaultValue("1m") Duration webhookLease,
         @DefaultValue("4") @Positive int smtpConnections,
+        @DefaultValue("8") @Positive int webhookConnectionsPerReceiver,
         @DefaultValue("200") @Positive int batchSize,
         @DefaultValue("5s") Duration sweepGrace,
         @DefaultValue("Homeward <alerts@homeward.example>") String from) {}

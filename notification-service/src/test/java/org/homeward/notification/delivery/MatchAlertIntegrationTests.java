@@ -17,11 +17,15 @@ import org.homeward.contracts.matching.MatchProposed;
 import org.homeward.contracts.notification.NotificationDispatched;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
+import org.homeward.notification.MutableClock;
 import org.homeward.notification.TestClockConfiguration;
 import org.homeward.notification.TestSetup;
 import org.homeward.notification.TestSmtp;
 import org.homeward.notification.WebhookReceiver;
 import org.homeward.notification.contactpoint.Channel;
+import org.homeward.notification.notification.AlertSubject;
+import org.homeward.notification.notification.CaseRef;
+import org.homeward.notification.notification.Priority;
 import org.homeward.platform.testing.KafkaTestConsumer;
 import org.homeward.platform.testing.RealServers;
 import org.homeward.platform.testing.ServiceApi;
@@ -60,6 +64,12 @@ class MatchAlertIntegrationTests {
 
     @Autowired
     ContractCodec codec;
+
+    @Autowired
+    DeliveryService deliveryService;
+
+    @Autowired
+    MutableClock clock;
 
     ServiceApi api;
     Directory directory;
@@ -214,6 +224,50 @@ class MatchAlertIntegrationTests {
     }
 
     @Test
+    void takesBackAWebhookAttemptWhoseWorkerDiedAndLeavesAYoungerEmailAttemptAlone() {
+        try (var receiver = WebhookReceiver.start()) {
+            var ncp = directory.create(
+                    "PL", anNcp("PL").emails(address("abandoned")).webhook(receiver.url()));
+            receiver.secret(ncp.webhookSecret());
+            var request = new DeliveryRequest(
+                    UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
+                    ncp.id(),
+                    Priority.NORMAL,
+                    AlertSubject.MATCH_PROPOSED,
+                    UUID.randomUUID().toString(),
+                    List.of(new CaseRef(UUID.randomUUID().toString(), "PL")),
+                    clock.instant(),
+                    0,
+                    null,
+                    UUID.randomUUID().toString(),
+                    "PL",
+                    1);
+            // Claimed by a worker that died: past the webhook lease (1 minute), inside the SMTP timeout (2 minutes).
+            var claimedAt = clock.instant().minus(Duration.ofSeconds(90));
+            var webhook = Delivery.claimedAtOnce(request, Channel.WEBHOOK, claimedAt);
+            var email = Delivery.claimedAtOnce(request, Channel.EMAIL, claimedAt);
+            mongo.insert(webhook);
+            mongo.insert(email);
+
+            deliveryService.recoverAbandoned();
+
+            assertThat(mongo.findById(webhook.id(), Delivery.class).status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(mongo.findById(email.id(), Delivery.class).status())
+                    .as("an e-mail attempt may still be talking to the SMTP server")
+                    .isEqualTo(DeliveryStatus.SENDING);
+            clock.advance(Duration.ofSeconds(10));
+            deliveryService.runDue();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mongo.findById(webhook.id(), Delivery.class).status() == DeliveryStatus.SENT);
+            assertThat(receiver.accepted())
+                    .extracting(WebhookReceiver.Accepted::deliveryId)
+                    .containsExactly(webhook.id());
+            assertThat(mongo.findById(webhook.id(), Delivery.class).attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void sendsNothingTwiceWhenTheSameEventArrivesAgain() {
         try (var receiver = WebhookReceiver.start()) {
             var ncp =
@@ -326,6 +380,27 @@ class MatchAlertIntegrationTests {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> TestSmtp.messagesTo(address("hang-ua")).size() == 1);
             assertThat(TestSmtp.messagesTo(address("hang-pl"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReceiverHasAtMostItsShareOfCallsAtOnceAndTheOthersWaitTheirTurn() {
+        try (var hanging = WebhookReceiver.start().hang()) {
+            directory.create("PL", anNcp("PL").emails(address("turns")).webhook(hanging.url()));
+            for (var i = 0; i < 3; i++) {
+                var proposal = MatchEvents.proposal(
+                        MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                        MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                        MatchDecision.POSSIBLE);
+                events.publishMatch(proposal, proposal.getMatchId().toString());
+            }
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> TestSmtp.messagesTo(address("turns")).size() == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> hanging.calls() == 2);
+            // Two calls at a time (TestSetup); the third waits until one of them times out after 8 s.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> hanging.calls() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> hanging.calls() >= 3);
         }
     }
 

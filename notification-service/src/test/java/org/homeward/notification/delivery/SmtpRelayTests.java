@@ -129,6 +129,7 @@ class SmtpRelayTests {
                 Duration.ofMinutes(2),
                 Duration.ofMinutes(1),
                 smtpConnections,
+                8,
                 200,
                 Duration.ofSeconds(5),
                 "Homeward <alerts@homeward.example>");
