@@ -101,6 +101,14 @@ class MatchAlertIntegrationTests {
                         == 1);
     }
 
+    /** A possible match between two new records of Poland. */
+    private static MatchProposed possibleMatchInPoland() {
+        return MatchEvents.proposal(
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                MatchDecision.POSSIBLE);
+    }
+
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
@@ -308,10 +316,7 @@ class MatchAlertIntegrationTests {
             // One key, so one partition: the events are read in this order, many of them in one poll.
             var key = "poll-" + run;
             var proposals = IntStream.range(0, 30)
-                    .mapToObj(i -> MatchEvents.proposal(
-                            MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
-                            MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
-                            MatchDecision.POSSIBLE))
+                    .mapToObj(i -> possibleMatchInPoland())
                     .toList();
             for (var proposal : proposals) {
                 events.publishMatch(proposal, key);
@@ -388,10 +393,7 @@ class MatchAlertIntegrationTests {
         try (var hanging = WebhookReceiver.start().hang()) {
             directory.create("PL", anNcp("PL").emails(address("turns")).webhook(hanging.url()));
             for (var i = 0; i < 3; i++) {
-                var proposal = MatchEvents.proposal(
-                        MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
-                        MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
-                        MatchDecision.POSSIBLE);
+                var proposal = possibleMatchInPoland();
                 events.publishMatch(proposal, proposal.getMatchId().toString());
             }
 
