@@ -93,9 +93,9 @@ class MatchEventListener {
 
     private record Pending(int index, MatchProposed proposal) {}
 
+    /** Any event but a proposal: those are opened together by {@link #alertAll}. */
     private void on(SpecificRecord event) {
         switch (event) {
-            case MatchProposed proposed -> alertAll(List.of(new Pending(0, proposed)));
             case MatchConfirmed confirmed -> {
                 // The review the proposal asked for is done: its alerts stop escalating, the confirmation alerts anew.
                 notifications.closeForMatch(confirmed.getMatchId().toString(), Set.of(AlertSubject.MATCH_PROPOSED));

@@ -121,7 +121,12 @@ public final class GroupCommit implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, maxBatch - 1);
-            write(batch);
+            try {
+                write(batch);
+            } catch (RuntimeException | Error failed) {
+                // The writer must outlive any batch: its callers wait for an answer without a timeout.
+                batch.forEach(write -> write.done().completeExceptionally(failed));
+            }
             batch.clear();
         }
     }
