@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,27 @@ class Deliveries {
             }
         }
         return inserted;
+    }
+
+    /**
+     * Releases the claims a failed scheduling may have stored: its deliveries still claimed under its token go back to
+     * PENDING, never attempted, for the sweep to take. A delivery another scheduling stored is left alone.
+     */
+    void releaseClaims(Collection<String> ids, String claimToken, Instant now) {
+        mongo.updateMulti(
+                Query.query(where("_id")
+                        .in(ids)
+                        .and("status")
+                        .is(DeliveryStatus.SENDING.name())
+                        .and("claimToken")
+                        .is(claimToken)),
+                new Update()
+                        .set("status", DeliveryStatus.PENDING.name())
+                        .set("attempts", 0)
+                        .set("nextAttemptAt", now)
+                        .unset("attemptStartedAt")
+                        .unset("claimToken"),
+                Delivery.class);
     }
 
     Optional<Delivery> find(String id) {

@@ -39,6 +39,7 @@ record Delivery(
         int attempts,
         Instant nextAttemptAt,
         @Nullable Instant attemptStartedAt,
+        @Nullable String claimToken,
         @Nullable Instant completedAt,
         @Nullable String lastError,
         @Nullable String causeEventId,
@@ -60,15 +61,18 @@ record Delivery(
 
     /** A delivery that waits until {@code notBefore} for a worker to claim it. */
     static Delivery schedule(DeliveryRequest request, Channel channel, Instant notBefore, Instant now) {
-        return scheduled(request, channel, DeliveryStatus.PENDING, 0, notBefore, null, now);
+        return scheduled(request, channel, DeliveryStatus.PENDING, 0, notBefore, null, null, now);
     }
 
     /**
      * A delivery due now, stored already claimed by the worker that is about to attempt it: the insert is the claim,
      * so the first attempt costs no second write (it is settled like any claimed attempt if this instance dies).
+     *
+     * @param claimToken names the scheduling that claimed it, so that it can release exactly its own claims if the
+     *     insert failed part-way
      */
-    static Delivery claimedAtOnce(DeliveryRequest request, Channel channel, Instant now) {
-        return scheduled(request, channel, DeliveryStatus.SENDING, 1, now, now, now);
+    static Delivery claimedAtOnce(DeliveryRequest request, Channel channel, Instant now, String claimToken) {
+        return scheduled(request, channel, DeliveryStatus.SENDING, 1, now, now, claimToken, now);
     }
 
     private static Delivery scheduled(
@@ -78,6 +82,7 @@ record Delivery(
             int attempts,
             Instant nextAttemptAt,
             @Nullable Instant attemptStartedAt,
+            @Nullable String claimToken,
             Instant now) {
         return new Delivery(
                 idFor(request.causeKey(), request.contactPointId(), channel),
@@ -96,6 +101,7 @@ record Delivery(
                 attempts,
                 nextAttemptAt,
                 attemptStartedAt,
+                claimToken,
                 null,
                 null,
                 request.causeEventId(),

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +103,7 @@ public class DeliveryService {
      */
     public int schedule(List<DeliveryRequest> requests) {
         var now = clock.instant();
+        var claimToken = UUID.randomUUID().toString();
         var scheduled = new ArrayList<Delivery>();
         var due = new HashSet<String>();
         for (var request : requests) {
@@ -120,7 +122,7 @@ public class DeliveryService {
                 if (notBefore.isAfter(now)) {
                     scheduled.add(Delivery.schedule(request, channel, notBefore, now));
                 } else {
-                    var delivery = Delivery.claimedAtOnce(request, channel, now);
+                    var delivery = Delivery.claimedAtOnce(request, channel, now, claimToken);
                     scheduled.add(delivery);
                     due.add(delivery.id());
                 }
@@ -138,6 +140,13 @@ public class DeliveryService {
         try {
             stored = deliveries.insertNew(scheduled);
         } catch (RuntimeException notStored) {
+            // The insert may have stored some of them before it failed, claimed by this call: nobody would attempt
+            // those (a redelivered event finds them stored). Released, the sweep takes them like any pending delivery.
+            try {
+                deliveries.releaseClaims(due, claimToken, now);
+            } catch (RuntimeException stillFailing) {
+                notStored.addSuppressed(stillFailing);
+            }
             running.removeAll(marked);
             throw notStored;
         }

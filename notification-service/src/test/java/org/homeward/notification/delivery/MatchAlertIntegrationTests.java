@@ -253,8 +253,8 @@ class MatchAlertIntegrationTests {
                     1);
             // Claimed by a worker that died: past the webhook lease (1 minute), inside the SMTP timeout (2 minutes).
             var claimedAt = clock.instant().minus(Duration.ofSeconds(90));
-            var webhook = Delivery.claimedAtOnce(request, Channel.WEBHOOK, claimedAt);
-            var email = Delivery.claimedAtOnce(request, Channel.EMAIL, claimedAt);
+            var webhook = Delivery.claimedAtOnce(request, Channel.WEBHOOK, claimedAt, "a-dead-worker");
+            var email = Delivery.claimedAtOnce(request, Channel.EMAIL, claimedAt, "a-dead-worker");
             mongo.insert(webhook);
             mongo.insert(email);
 
