@@ -36,7 +36,7 @@ record DeliveryProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("2m") Duration smtpTimeout,
         @DefaultValue("1m") Duration webhookLease,
-        @DefaultValue("4") @Positive int smtpConnections,
+        @DefaultValue("8") @Positive int smtpConnections,
         @DefaultValue("8") @Positive int webhookConnectionsPerReceiver,
         @DefaultValue("200") @Positive int batchSize,
         @DefaultValue("5s") Duration sweepGrace,
