@@ -2,15 +2,19 @@ package org.homeward.notification.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.platform.mongo.BulkInserts;
 import org.homeward.platform.mongo.ConditionalUpdateIndexes;
@@ -136,40 +140,35 @@ class Deliveries {
     void markSent(String id, Instant now, OutboxEntry dispatched) {
         finish(
                 id,
-                new Update()
-                        .set("status", DeliveryStatus.SENT.name())
-                        .set("completedAt", now)
-                        .unset("lastError")
-                        .push("outbox", dispatched));
+                Updates.combine(
+                        Updates.set("status", DeliveryStatus.SENT.name()),
+                        Updates.set("completedAt", Date.from(now)),
+                        Updates.unset("lastError"),
+                        Updates.push("outbox", dispatched.toDocument())));
     }
 
     void retryAt(String id, Instant next, String error) {
         finish(
                 id,
-                new Update()
-                        .set("status", DeliveryStatus.PENDING.name())
-                        .set("nextAttemptAt", next)
-                        .set("lastError", error));
+                Updates.combine(
+                        Updates.set("status", DeliveryStatus.PENDING.name()),
+                        Updates.set("nextAttemptAt", Date.from(next)),
+                        Updates.set("lastError", error)));
     }
 
     void markDead(String id, Instant now, String error) {
-        finish(
-                id,
-                new Update()
-                        .set("status", DeliveryStatus.DEAD.name())
-                        .set("completedAt", now)
-                        .set("lastError", error));
+        finish(id, settled(DeliveryStatus.DEAD, now, error));
     }
 
     void markUnconfirmed(String id, Instant now, String error) {
-        finish(id, unconfirmed(now, error));
+        finish(id, settled(DeliveryStatus.UNCONFIRMED, now, error));
     }
 
-    private static Update unconfirmed(Instant now, String error) {
-        return new Update()
-                .set("status", DeliveryStatus.UNCONFIRMED.name())
-                .set("completedAt", now)
-                .set("lastError", error);
+    private static Bson settled(DeliveryStatus status, Instant now, String error) {
+        return Updates.combine(
+                Updates.set("status", status.name()),
+                Updates.set("completedAt", Date.from(now)),
+                Updates.set("lastError", error));
     }
 
     /**
@@ -179,8 +178,8 @@ class Deliveries {
      * lease, both longer than the channel's own timeouts; a settlement after that means the attempt outlived its
      * timeouts (a stalled process), and its outcome is then the truer state.
      */
-    private void finish(String id, Update update) {
-        settlements.updateOne(Query.query(where("_id").is(id)), update);
+    private void finish(String id, Bson update) {
+        settlements.updateOne(Filters.eq("_id", id), update);
     }
 
     /** What a repair pass found and did. */
@@ -215,26 +214,27 @@ class Deliveries {
                 (email ? unconfirmed : takeBack).add(id);
             }
         }
+        var collection = mongo.getCollection(COLLECTION);
         var settled = new ArrayList<String>();
         for (var id : unconfirmed) {
-            var result = mongo.updateFirst(
+            var result = collection.updateOne(
                     stillSending(id),
-                    unconfirmed(now, "attempt cut off after the SMTP exchange began"),
-                    Delivery.class);
+                    settled(DeliveryStatus.UNCONFIRMED, now, "attempt cut off after the SMTP exchange began"));
             if (result.getModifiedCount() == 1) {
                 settled.add(id);
             }
         }
         for (var id : takeBack) {
-            mongo.updateFirst(
+            collection.updateOne(
                     stillSending(id),
-                    new Update().set("status", DeliveryStatus.PENDING.name()).set("nextAttemptAt", now),
-                    Delivery.class);
+                    Updates.combine(
+                            Updates.set("status", DeliveryStatus.PENDING.name()),
+                            Updates.set("nextAttemptAt", Date.from(now))));
         }
         return new Recovery(settled, found.size());
     }
 
-    private static Query stillSending(String id) {
-        return Query.query(where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name()));
+    private static Bson stillSending(String id) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("status", DeliveryStatus.SENDING.name()));
     }
 }

@@ -2,8 +2,11 @@ package org.homeward.platform.outbox;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.PersistenceCreator;
 
@@ -71,6 +74,23 @@ public record OutboxEntry(
     /** This entry, sending the contract's full name as the {@code contractSchema} header. */
     public OutboxEntry withContractSchema(String schema) {
         return new OutboxEntry(eventId, sequence, topic, key, payload, occurredAt, schema);
+    }
+
+    /**
+     * The entry as stored in an {@code outbox} array, field for field what the mapping of this record writes and what
+     * the relay reads: for writers that build their updates without the mapping layer.
+     */
+    public Document toDocument() {
+        var document = new Document("eventId", eventId)
+                .append("sequence", sequence)
+                .append("topic", topic)
+                .append("key", key)
+                .append("payload", new Binary(payload))
+                .append("occurredAt", Date.from(occurredAt));
+        if (contractSchema != null) {
+            document.append("contractSchema", contractSchema);
+        }
+        return document;
     }
 
     /** A copy of the encoded event. */

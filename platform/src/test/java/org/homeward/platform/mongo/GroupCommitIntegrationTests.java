@@ -3,12 +3,13 @@ package org.homeward.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.util.ArrayList;
@@ -33,8 +34,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Against the MongoDB wire server: many callers' writes go out together, and each caller still learns the outcome of
@@ -95,7 +94,7 @@ class GroupCommitIntegrationTests {
                 done.add(threads.submit(() -> {
                     start.await();
                     outcomes.put(id, writes.insert(new Parcel(id, "label-" + id, "NEW")));
-                    writes.updateOne(Query.query(where("_id").is(id)), new Update().set("status", "SENT"));
+                    writes.updateOne(Filters.eq("_id", id), Updates.set("status", "SENT"));
                     return null;
                 }));
             }
@@ -141,9 +140,8 @@ class GroupCommitIntegrationTests {
         mongo.insert(new Parcel("p-2", "second", "NEW"));
         try (var writes = new GroupCommit(mongo, Parcel.class, 500)) {
             assertThatExceptionOfType(DuplicateKeyException.class)
-                    .isThrownBy(() ->
-                            writes.updateOne(Query.query(where("_id").is("p-2")), new Update().set("label", "first")));
-            writes.updateOne(Query.query(where("_id").is("p-1")), new Update().set("status", "SENT"));
+                    .isThrownBy(() -> writes.updateOne(Filters.eq("_id", "p-2"), Updates.set("label", "first")));
+            writes.updateOne(Filters.eq("_id", "p-1"), Updates.set("status", "SENT"));
         }
         assertThat(mongo.findById("p-2", Parcel.class))
                 .extracting(Parcel::label)

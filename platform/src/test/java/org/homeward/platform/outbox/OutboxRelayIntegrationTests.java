@@ -102,6 +102,28 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void anEntryStagedAsARawDocumentReadsBackAsTheEntryAndIsRelayed() {
+        try (var consumer = KafkaTestConsumer.fromNow(topic)) {
+            var parcel = new Parcel("parcel-" + UUID.randomUUID());
+            parcels.save(parcel);
+            var staged = entry(1, parcel.id()).withContractSchema("org.homeward.contracts.test.Packed");
+
+            // What a writer that builds its update without the mapping layer stages.
+            mongo.getCollection(OutboxTestApplication.COLLECTION)
+                    .updateOne(
+                            new org.bson.Document("_id", parcel.id()),
+                            new org.bson.Document("$push", new org.bson.Document("outbox", staged.toDocument())));
+
+            assertThat(parcels.findById(parcel.id()).orElseThrow().outbox()).containsExactly(staged);
+            relay.wakeUp(OutboxTestApplication.COLLECTION, parcel.id());
+            var record = consumer.awaitRecords(1).getFirst();
+            assertThat(text(record)).isEqualTo("1");
+            assertThat(header(record, "eventId")).isEqualTo(staged.eventId());
+            assertThat(header(record, "contractSchema")).isEqualTo("org.homeward.contracts.test.Packed");
+        }
+    }
+
+    @Test
     void publishesANamedDocumentAtOnceWithoutSweeping() {
         try (var consumer = KafkaTestConsumer.fromNow(topic)) {
             var waiting = new Parcel("parcel-" + UUID.randomUUID());
