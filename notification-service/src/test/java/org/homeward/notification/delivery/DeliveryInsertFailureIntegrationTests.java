@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.homeward.notification.ContactPointRequests.anNcp;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
 import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.notification.Directory;
 import org.homeward.notification.MatchEvents;
@@ -29,9 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.test.annotation.DirtiesContext;
@@ -55,8 +59,10 @@ class DeliveryInsertFailureIntegrationTests {
 
     static final AtomicBoolean ARMED = new AtomicBoolean();
 
-    /** The template (by its usual name: repositories look it up so), whose next bulk write of deliveries reaches the
-     * store and then fails, while armed. */
+    /**
+     * The template (by its usual name: repositories look it up so), whose next bulk insert of deliveries reaches the
+     * store and then fails, while armed.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class CutOffAfterApplying {
         @Bean
@@ -64,14 +70,15 @@ class DeliveryInsertFailureIntegrationTests {
         MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
             return new MongoTemplate(factory, converter) {
                 @Override
-                public BulkOperations bulkOps(BulkOperations.BulkMode mode, Class<?> entityType) {
-                    var real = super.bulkOps(mode, entityType);
-                    if (entityType != Delivery.class) {
+                @SuppressWarnings("unchecked")
+                public MongoCollection<Document> getCollection(String collectionName) {
+                    var real = super.getCollection(collectionName);
+                    if (!collectionName.equals(Deliveries.COLLECTION)) {
                         return real;
                     }
-                    return (BulkOperations) Proxy.newProxyInstance(
-                            BulkOperations.class.getClassLoader(),
-                            new Class<?>[] {BulkOperations.class},
+                    return (MongoCollection<Document>) Proxy.newProxyInstance(
+                            MongoCollection.class.getClassLoader(),
+                            new Class<?>[] {MongoCollection.class},
                             (proxy, method, arguments) -> {
                                 Object result;
                                 try {
@@ -79,14 +86,21 @@ class DeliveryInsertFailureIntegrationTests {
                                 } catch (InvocationTargetException failed) {
                                     throw failed.getCause();
                                 }
-                                if (method.getName().equals("execute") && ARMED.getAndSet(false)) {
-                                    throw new DataAccessResourceFailureException(
-                                            "connection lost after the store applied the insert");
+                                if (method.getName().equals("bulkWrite")
+                                        && onlyInserts(arguments[0])
+                                        && ARMED.getAndSet(false)) {
+                                    throw new MongoSocketReadException(
+                                            "connection lost after the store applied the insert",
+                                            new ServerAddress("127.0.0.1"));
                                 }
-                                return result == real ? proxy : result;
+                                return result;
                             });
                 }
             };
+        }
+
+        private static boolean onlyInserts(Object models) {
+            return models instanceof List<?> list && list.stream().allMatch(InsertOneModel.class::isInstance);
         }
     }
 

@@ -1,16 +1,21 @@
 package org.homeward.platform.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Idempotent inserts of many documents in one round trip: documents under deterministic ids are inserted by one
  * unordered bulk write, and those whose id (or another unique key) exists already — a redelivered event's, or the same
- * one twice in the list — are left as they are instead of failing the rest. Unlike {@code MongoTemplate.insert}, a
- * bulk insert does not initialise {@code @Version} fields: give new documents their first version yourself.
+ * one twice in the list — are left as they are instead of failing the rest. The entities are mapped by the converter
+ * and written by the driver: no mapping events are published, and {@code @Version} fields are not initialised (give
+ * new documents their first version yourself).
  *
  * <pre>{@code
  * boolean[] stored = BulkInserts.insertAbsent(mongo, Delivery.class, deliveries);
@@ -19,37 +24,50 @@ import org.springframework.data.mongodb.core.MongoOperations;
 public final class BulkInserts {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final MongoExceptionTranslator EXCEPTIONS = new MongoExceptionTranslator();
 
     private BulkInserts() {}
 
     /**
-     * Inserts the documents that do not exist yet.
+     * Inserts the entities that do not exist yet.
      *
-     * @return for each document, in the list's order, whether this call stored it
-     * @throws BulkOperationException if a document failed for another reason than an existing key; the documents
-     *     without an error in it were stored all the same
+     * @return for each entity, in the list's order, whether this call stored it
+     * @throws org.springframework.dao.DataAccessException if an entity failed for another reason than an existing
+     *     key (the entities without an error were stored all the same), or the store could not be reached
      */
-    public static boolean[] insertAbsent(MongoOperations mongo, Class<?> entityType, List<?> documents) {
-        var stored = new boolean[documents.size()];
-        if (documents.isEmpty()) {
+    public static boolean[] insertAbsent(MongoOperations mongo, Class<?> entityType, List<?> entities) {
+        var stored = new boolean[entities.size()];
+        if (entities.isEmpty()) {
             return stored;
+        }
+        var inserts = new ArrayList<InsertOneModel<Document>>(entities.size());
+        for (var entity : entities) {
+            var document = new Document();
+            mongo.getConverter().write(entity, document);
+            inserts.add(new InsertOneModel<>(document));
         }
         Arrays.fill(stored, true);
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, entityType)
-                    .insert(documents)
-                    .execute();
-        } catch (BulkOperationException someExisted) {
-            if (someExisted.getErrors().isEmpty()) {
-                throw someExisted;
+            mongo.getCollection(mongo.getCollectionName(entityType))
+                    .bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException someExisted) {
+            if (someExisted.getWriteErrors().isEmpty()) {
+                throw translated(someExisted);
             }
-            for (var error : someExisted.getErrors()) {
+            for (var error : someExisted.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
-                    throw someExisted;
+                    throw translated(someExisted);
                 }
                 stored[error.getIndex()] = false;
             }
+        } catch (RuntimeException failed) {
+            throw translated(failed);
         }
         return stored;
+    }
+
+    private static RuntimeException translated(RuntimeException failure) {
+        var translated = EXCEPTIONS.translateExceptionIfPossible(failure);
+        return translated != null ? translated : failure;
     }
 }
