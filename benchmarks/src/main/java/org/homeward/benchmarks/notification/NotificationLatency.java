@@ -142,6 +142,7 @@ public final class NotificationLatency {
                 hanging.hang(true);
             }
             var measured = burst(count, kafka, codec, smtp, inbox, healthy, timeout);
+            var cpu = measured.cpu();
             long burstStarted = measured.started();
             long burstSent = measured.sent();
             long allArrived = measured.allArrived();
@@ -167,6 +168,7 @@ public final class NotificationLatency {
             row("inbox", "UA", count, inboxLatency.get("UA"));
             row("inbox", "both", 2 * count, merged(inboxLatency));
             row("webhook", "UA (healthy)", count, webhookLatency);
+            CpuAccount.print(cpu, count, allArrived - burstStarted);
             System.out.printf(
                     Locale.ROOT,
                     "%nMails received by the SMTP server: %d; calls the hanging receiver took (never answered): %d%n",
@@ -190,7 +192,8 @@ public final class NotificationLatency {
             long allArrived,
             Map<String, List<Long>> email,
             Map<String, List<Long>> inbox,
-            List<Long> webhook) {}
+            List<Long> webhook,
+            Map<String, Double> cpu) {}
 
     /** Sends {@code count} proposals at once and waits until every alert of this burst arrived (or the timeout). */
     private static Burst burst(
@@ -206,6 +209,7 @@ public final class NotificationLatency {
         int mailsBefore = smtp.getReceivedMessages().length;
         int inboxBefore = inbox.arrivals().size();
         int webhooksBefore = healthy.arrivals().size();
+        var cpuAccount = CpuAccount.start();
         long burstStarted = System.currentTimeMillis();
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
@@ -234,6 +238,7 @@ public final class NotificationLatency {
             Thread.sleep(200);
         }
         long allArrived = System.currentTimeMillis();
+        var cpu = cpuAccount.stop();
 
         var email = new HashMap<String, List<Long>>();
         for (var stored : smtp.getManagers().getImapHostManager().getAllMessages()) {
@@ -263,7 +268,7 @@ public final class NotificationLatency {
             }
         }
 
-        return new Burst(burstStarted, burstSent, allArrived, email, inboxLatency, webhookLatency);
+        return new Burst(burstStarted, burstSent, allArrived, email, inboxLatency, webhookLatency, cpu);
     }
 
     private static List<Long> merged(Map<String, List<Long>> byCountry) {
