@@ -1,6 +1,7 @@
 package org.homeward.notification.delivery;
 
 import jakarta.mail.MessagingException;
+import java.util.Date;
 import org.homeward.notification.contactpoint.ContactPoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -34,6 +35,11 @@ class EmailChannel {
         return "<" + deliveryId + "@" + MESSAGE_ID_DOMAIN + ">";
     }
 
+    /** Plain ASCII reads as it is in quoted-printable; other text (Cyrillic, Polish, German) is shorter in base64. */
+    static String transferEncoding(String body) {
+        return body.chars().allMatch(character -> character < 128) ? "quoted-printable" : "base64";
+    }
+
     AttemptOutcome send(Delivery delivery, ContactPoint recipient, @Nullable ContactPoint escalatedFrom) {
         if (recipient.emails().isEmpty()) {
             return new AttemptOutcome.Refused("contact point has no e-mail address any more");
@@ -46,9 +52,13 @@ class EmailChannel {
             helper.setTo(recipient.emails().toArray(String[]::new));
             helper.setSubject(email.subject());
             helper.setText(email.body(), false);
+            // Named, so that saving does not read the whole body once more to choose it.
+            message.setHeader("Content-Transfer-Encoding", transferEncoding(email.body()));
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("Homeward-Delivery-Id", delivery.id());
-            // JavaMailSenderImpl keeps an explicit Message-ID when it saves the message.
+            message.setSentDate(new Date());
+            message.saveChanges();
+            // Saving gave it a fresh Message-ID; the delivery's own goes back on, and stays (the message is saved).
             message.setHeader("Message-ID", messageId(delivery.id()));
         } catch (MessagingException malformed) {
             return new AttemptOutcome.Refused(

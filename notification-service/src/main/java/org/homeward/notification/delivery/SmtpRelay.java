@@ -1,7 +1,11 @@
 package org.homeward.notification.delivery;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +22,10 @@ import org.springframework.stereotype.Component;
  * EHLO, QUIT) costs several times the message itself, so each of {@code smtp-connections} senders takes whatever is
  * queued, up to {@link #MAX_MESSAGES_PER_CONNECTION}, and sends it through one connection: one message when alerts
  * trickle in, a full connection in a burst. Every message still gets its own outcome.
+ *
+ * <p>The senders drive the transport themselves rather than through {@code JavaMailSender.send}, which asks the server
+ * whether the connection is still up (a NOOP round trip) before every message; here only a failed exchange does. The
+ * messages come saved ({@link EmailChannel}).
  */
 @Component
 class SmtpRelay {
@@ -33,12 +36,12 @@ class SmtpRelay {
 
     private record Queued(MimeMessage message, CompletableFuture<AttemptOutcome> outcome) {}
 
-    private final JavaMailSender mail;
+    private final SmtpConnections connections;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final List<Thread> senders = new ArrayList<>();
 
-    SmtpRelay(JavaMailSender mail, DeliveryProperties properties) {
-        this.mail = mail;
+    SmtpRelay(SmtpConnections connections, DeliveryProperties properties) {
+        this.connections = connections;
         for (var i = 0; i < properties.smtpConnections(); i++) {
             // Platform threads: in a burst thousands of attempts queue for the virtual threads' carriers, and a
             // virtual sender would wait behind all of them at each of an SMTP exchange's round trips.
@@ -84,51 +87,73 @@ class SmtpRelay {
     }
 
     private void sendThroughOneConnection(List<Queued> batch) {
+        Transport transport = null;
+        var next = 0;
         try {
-            mail.send(batch.stream().map(Queued::message).toArray(MimeMessage[]::new));
-            batch.forEach(queued -> queued.outcome().complete(new AttemptOutcome.Delivered()));
-        } catch (MailAuthenticationException authentication) {
-            batch.forEach(queued -> queued.outcome().complete(new AttemptOutcome.Retry("SMTP authentication failed")));
-        } catch (MailSendException failed) {
-            batch.forEach(queued -> queued.outcome().complete(outcomeOf(queued.message(), failed)));
-        } catch (MailException | IllegalStateException other) {
-            var outcome = new AttemptOutcome.Unconfirmed(
-                    "SMTP failed: " + other.getClass().getSimpleName());
-            batch.forEach(queued -> queued.outcome().complete(outcome));
+            while (next < batch.size()) {
+                if (transport == null) {
+                    try {
+                        transport = connections.open();
+                    } catch (AuthenticationFailedException refused) {
+                        completeFrom(batch, next, new AttemptOutcome.Retry("SMTP authentication failed"));
+                        return;
+                    } catch (MessagingException unreachable) {
+                        // Nothing of the rest was sent: all of it can be tried again.
+                        completeFrom(batch, next, new AttemptOutcome.Retry("SMTP connection failed"));
+                        return;
+                    }
+                }
+                var queued = batch.get(next);
+                var outcome = send(transport, queued.message());
+                next++;
+                queued.outcome().complete(outcome);
+                if (!(outcome instanceof AttemptOutcome.Delivered) && !transport.isConnected()) {
+                    // The failed exchange took the connection with it; the next message gets a new one.
+                    closeQuietly(transport);
+                    transport = null;
+                }
+            }
         } catch (RuntimeException | Error unexpected) {
-            // The attempts fail as their own threads would have; this sender lives on for the next messages.
-            log.error("Sending {} alert e-mails failed unexpectedly", batch.size(), unexpected);
-            batch.forEach(queued -> queued.outcome().completeExceptionally(unexpected));
+            // The attempt in hand fails as its own thread would have; the ones after it never reached the relay.
+            // This sender lives on for the next messages.
+            log.error("Sending an alert e-mail failed unexpectedly", unexpected);
+            batch.get(next).outcome().completeExceptionally(unexpected);
+            completeFrom(batch, next + 1, new AttemptOutcome.Retry("SMTP sender failed"));
+        } finally {
+            if (transport != null) {
+                closeQuietly(transport);
+            }
         }
     }
 
     /**
-     * One message's outcome of a batch that failed in part. Messages not named in the failure were accepted; a
-     * connection that could not be opened sent nothing of the rest; a refusal by the server is worth retrying;
-     * anything else broke off an exchange the server may have completed.
+     * One message through an open connection. A refusal by the server is worth retrying; anything else broke off an
+     * exchange the server may have completed.
      */
-    static AttemptOutcome outcomeOf(MimeMessage message, MailSendException failed) {
-        var failure = failed.getFailedMessages().get(message);
-        if (failure == null) {
+    static AttemptOutcome send(Transport transport, MimeMessage message) {
+        try {
+            var recipients = message.getAllRecipients();
+            transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
             return new AttemptOutcome.Delivered();
-        }
-        var reason = failed.getMessage();
-        if (failure == failed.getCause() && reason != null && reason.startsWith("Mail server connection failed")) {
-            return new AttemptOutcome.Retry("SMTP connection failed");
-        }
-        if (hasCause(failure, SendFailedException.class)) {
+        } catch (SendFailedException refused) {
             return new AttemptOutcome.Retry("SMTP server refused the message");
+        } catch (MessagingException broken) {
+            return new AttemptOutcome.Unconfirmed("SMTP exchange cut off");
         }
-        return new AttemptOutcome.Unconfirmed("SMTP exchange cut off");
     }
 
-    private static boolean hasCause(@Nullable Throwable failure, Class<? extends Throwable> type) {
-        for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
+    private static void completeFrom(List<Queued> batch, int from, AttemptOutcome outcome) {
+        for (var index = from; index < batch.size(); index++) {
+            batch.get(index).outcome().complete(outcome);
         }
-        return false;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException alreadyGone) {
+            // Closing sends QUIT; a connection that broke cannot, and need not.
+        }
     }
 
     @PreDestroy

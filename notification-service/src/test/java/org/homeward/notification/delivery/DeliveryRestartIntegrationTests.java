@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.homeward.notification.ContactPointRequests.anNcp;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
@@ -34,10 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessagePreparator;
 
 /**
  * A crash in the middle of an e-mail delivery, and a restart: the service runs twice against the same MongoDB
@@ -53,41 +56,31 @@ class DeliveryRestartIntegrationTests {
     }
 
     /** Crashes the delivery worker right after the real SMTP server accepted a message, while armed. */
-    static final class CrashingMailSender implements JavaMailSender {
+    static final class CrashingTransport extends Transport {
         static final AtomicBoolean ARMED = new AtomicBoolean();
-        private final JavaMailSenderImpl delegate = new JavaMailSenderImpl();
+        private final Transport real;
 
-        CrashingMailSender() {
-            delegate.setHost("127.0.0.1");
-            delegate.setPort(TestSmtp.port());
+        CrashingTransport(Transport real) {
+            super(Session.getInstance(new Properties()), new URLName("smtp://crashing"));
+            this.real = real;
         }
 
         @Override
-        public MimeMessage createMimeMessage() {
-            return delegate.createMimeMessage();
-        }
-
-        @Override
-        public MimeMessage createMimeMessage(InputStream contentStream) {
-            return delegate.createMimeMessage(contentStream);
-        }
-
-        @Override
-        public void send(MimeMessage... mimeMessages) {
-            delegate.send(mimeMessages);
+        public void sendMessage(Message message, Address[] addresses) throws MessagingException {
+            real.sendMessage(message, addresses);
             if (ARMED.getAndSet(false)) {
                 throw new SimulatedCrash();
             }
         }
 
         @Override
-        public void send(MimeMessagePreparator... mimeMessagePreparators) {
-            delegate.send(mimeMessagePreparators);
+        public boolean isConnected() {
+            return real.isConnected();
         }
 
         @Override
-        public void send(SimpleMailMessage... simpleMessages) {
-            delegate.send(simpleMessages);
+        public void close() throws MessagingException {
+            real.close();
         }
     }
 
@@ -103,8 +96,9 @@ class DeliveryRestartIntegrationTests {
 
         @Bean
         @Primary
-        JavaMailSender crashingMailSender() {
-            return new CrashingMailSender();
+        SmtpConnections crashingConnections(JavaMailSenderImpl mail) {
+            var real = new SmtpConnections.FromMailProperties().smtpConnections(mail);
+            return () -> new CrashingTransport(real.open());
         }
     }
 
@@ -173,7 +167,7 @@ class DeliveryRestartIntegrationTests {
                 webhookDelivery = Delivery.idFor(eventId, ncp.id(), Channel.WEBHOOK);
                 var mongo = before.getBean(MongoTemplate.class);
 
-                CrashingMailSender.ARMED.set(true);
+                CrashingTransport.ARMED.set(true);
                 events.publishMatch(proposal, matchId);
 
                 await().atMost(Duration.ofSeconds(30))
@@ -184,7 +178,7 @@ class DeliveryRestartIntegrationTests {
                         .until(() ->
                                 mongo.findById(webhookDelivery, Delivery.class).status() == DeliveryStatus.SENT);
                 // The worker died between the SMTP server's acceptance and the SENT write.
-                assertThat(CrashingMailSender.ARMED).isFalse();
+                assertThat(CrashingTransport.ARMED).isFalse();
                 assertThat(mongo.findById(emailDelivery, Delivery.class).status())
                         .isEqualTo(DeliveryStatus.SENDING);
             }

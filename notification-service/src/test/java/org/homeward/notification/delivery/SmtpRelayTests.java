@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,16 +22,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessagePreparator;
 
 class SmtpRelayTests {
 
-    private final RecordingSender sender = new RecordingSender();
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final Relay server = new Relay();
     private SmtpRelay relay;
 
     @AfterEach
@@ -39,16 +41,16 @@ class SmtpRelayTests {
     }
 
     @Test
-    void sendsWhatQueuedUpMeanwhileThroughOneConnection() throws Exception {
-        relay = new SmtpRelay(sender, properties(1));
+    void sendsWhatQueuedUpMeanwhileThroughOneConnectionWithoutAskingIfItIsStillUp() throws Exception {
+        relay = new SmtpRelay(server, properties(1));
         var release = new CountDownLatch(1);
-        sender.hold = release;
+        server.hold = release;
         try (var attempts = Executors.newVirtualThreadPerTaskExecutor()) {
-            var first = attempts.submit(() -> relay.send(message()));
-            await().atMost(Duration.ofSeconds(5)).until(() -> sender.connections.size() == 1);
+            var first = attempts.submit(() -> relay.send(message("first")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connections.size() == 1);
             var rest = new ArrayList<Future<AttemptOutcome>>();
             for (var i = 0; i < 9; i++) {
-                rest.add(attempts.submit(() -> relay.send(message())));
+                rest.add(attempts.submit(() -> relay.send(message("more"))));
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 9);
             release.countDown();
@@ -58,18 +60,24 @@ class SmtpRelayTests {
                 assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered());
             }
         }
-        assertThat(sender.connections).containsExactly(1, 9);
+        assertThat(server.connections)
+                .extracting(connection -> connection.sent.get())
+                .containsExactly(1, 9);
+        assertThat(server.connections).allSatisfy(connection -> {
+            assertThat(connection.connectedChecks.get()).as("NOOPs").isZero();
+            assertThat(connection.isConnected()).as("closed after its batch").isFalse();
+        });
     }
 
     @Test
     void hasWhatNeverReachedTheRelayRetriedWhenStopping() throws Exception {
-        relay = new SmtpRelay(sender, properties(1));
+        relay = new SmtpRelay(server, properties(1));
         var release = new CountDownLatch(1);
-        sender.hold = release;
+        server.hold = release;
         try (var attempts = Executors.newVirtualThreadPerTaskExecutor()) {
-            var sending = attempts.submit(() -> relay.send(message()));
-            await().atMost(Duration.ofSeconds(5)).until(() -> sender.connections.size() == 1);
-            var queued = attempts.submit(() -> relay.send(message()));
+            var sending = attempts.submit(() -> relay.send(message("first")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connections.size() == 1);
+            var queued = attempts.submit(() -> relay.send(message("queued")));
             await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 1);
 
             relay.stop();
@@ -78,45 +86,76 @@ class SmtpRelayTests {
             release.countDown();
             assertThat(sending.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered());
         }
-        assertThat(sender.connections).containsExactly(1);
+        assertThat(server.connections).hasSize(1);
     }
 
     @Test
     void letsAnAttemptDieWithAFatalErrorAndCarriesOn() throws Exception {
-        relay = new SmtpRelay(sender, properties(1));
-        sender.fatal = new StackOverflowError("simulated");
+        relay = new SmtpRelay(server, properties(1));
+        server.fatal = new StackOverflowError("simulated");
 
-        assertThatThrownBy(() -> relay.send(message())).isSameAs(sender.fatal);
+        assertThatThrownBy(() -> relay.send(message("fatal"))).isSameAs(server.fatal);
 
-        sender.fatal = null;
-        assertThat(relay.send(message())).isEqualTo(new AttemptOutcome.Delivered());
+        server.fatal = null;
+        assertThat(relay.send(message("next"))).isEqualTo(new AttemptOutcome.Delivered());
     }
 
     @Test
     void givesEachMessageOfAPartlyFailedConnectionItsOwnOutcome() throws Exception {
-        var accepted = message();
-        var refused = message();
-        var cutOff = message();
-        var notSent = message();
-        var connectionLost = new MessagingException("connection refused");
-        var failures = new LinkedHashMap<Object, Exception>();
-        failures.put(refused, new MessagingException("550", new SendFailedException("mailbox unavailable")));
-        failures.put(cutOff, new MessagingException("read timed out"));
-        failures.put(notSent, connectionLost);
-        var failed = new MailSendException("Mail server connection failed", connectionLost, failures);
+        relay = new SmtpRelay(server, properties(1));
+        var release = new CountDownLatch(1);
+        server.hold = release;
+        try (var attempts = Executors.newVirtualThreadPerTaskExecutor()) {
+            var holding = attempts.submit(() -> relay.send(message("first")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connections.size() == 1);
+            // Queued behind it, in this order, to go out together through the next connection.
+            var accepted = attempts.submit(() -> relay.send(message("accept")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 1);
+            var refused = attempts.submit(() -> relay.send(message("refuse")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 2);
+            var cutOff = attempts.submit(() -> relay.send(message("cut off")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 3);
+            var notSent = attempts.submit(() -> relay.send(message("never sent")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> relay.waiting() == 4);
+            server.refuseConnectionsFrom = 3;
+            release.countDown();
 
-        assertThat(SmtpRelay.outcomeOf(accepted, failed)).isEqualTo(new AttemptOutcome.Delivered());
-        assertThat(SmtpRelay.outcomeOf(refused, failed))
-                .isEqualTo(new AttemptOutcome.Retry("SMTP server refused the message"));
-        assertThat(SmtpRelay.outcomeOf(cutOff, failed))
-                .isEqualTo(new AttemptOutcome.Unconfirmed("SMTP exchange cut off"));
-        assertThat(SmtpRelay.outcomeOf(notSent, failed)).isEqualTo(new AttemptOutcome.Retry("SMTP connection failed"));
+            assertThat(holding.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered());
+            assertThat(accepted.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered());
+            assertThat(refused.get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new AttemptOutcome.Retry("SMTP server refused the message"));
+            assertThat(cutOff.get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new AttemptOutcome.Unconfirmed("SMTP exchange cut off"));
+            assertThat(notSent.get(5, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Retry("SMTP connection failed"));
+        }
+        var second = server.connections.get(1);
+        assertThat(second.sent.get()).as("accepted by the second connection").isEqualTo(1);
+        assertThat(second.connectedChecks.get())
+                .as("asked whether it is still up after each failure, not before each message")
+                .isEqualTo(2);
     }
 
-    private static MimeMessage message() throws MessagingException {
-        var message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setText("synthetic alert");
-        return message;
+    @Test
+    void retriesEverythingWhenTheRelayRefusesTheCredentials() {
+        relay = new SmtpRelay(
+                () -> {
+                    throw new AuthenticationFailedException("535 authentication failed");
+                },
+                properties(1));
+
+        assertThat(relay.send(message("any"))).isEqualTo(new AttemptOutcome.Retry("SMTP authentication failed"));
+    }
+
+    private static MimeMessage message(String behaviour) {
+        try {
+            var message = new MimeMessage(SESSION);
+            message.setText("synthetic alert");
+            message.setHeader("Test-Behaviour", behaviour);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
     }
 
     private static DeliveryProperties properties(int smtpConnections) {
@@ -135,21 +174,55 @@ class SmtpRelayTests {
                 "Homeward <alerts@homeward.example>");
     }
 
-    /** Records how many messages each connection carried; can hold the first connection open or fail fatally. */
-    private static final class RecordingSender implements JavaMailSender {
-        final List<Integer> connections = new CopyOnWriteArrayList<>();
+    /**
+     * A relay that accepts, refuses or cuts off each message as its {@code Test-Behaviour} header says; can hold the
+     * first message, fail fatally, or refuse connections from the n-th on.
+     */
+    private static final class Relay implements SmtpConnections {
+        final List<Connection> connections = new CopyOnWriteArrayList<>();
         volatile CountDownLatch hold;
         volatile Error fatal;
+        volatile int refuseConnectionsFrom = Integer.MAX_VALUE;
 
         @Override
-        public void send(MimeMessage... messages) {
-            connections.add(messages.length);
-            if (fatal != null) {
-                throw fatal;
+        public Transport open() throws MessagingException {
+            if (connections.size() + 1 >= refuseConnectionsFrom) {
+                throw new MessagingException("connection refused");
             }
-            var latch = hold;
+            var connection = new Connection(this);
+            connections.add(connection);
+            return connection;
+        }
+    }
+
+    private static final class Connection extends Transport {
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger connectedChecks = new AtomicInteger();
+        private final Relay relay;
+        private volatile boolean open = true;
+
+        Connection(Relay relay) {
+            super(SESSION, new URLName("smtp://relay.test"));
+            this.relay = relay;
+        }
+
+        @Override
+        public void sendMessage(Message message, Address[] addresses) throws MessagingException {
+            if (relay.fatal != null) {
+                throw relay.fatal;
+            }
+            switch (message.getHeader("Test-Behaviour")[0]) {
+                case "refuse" -> throw new SendFailedException("550 mailbox unavailable");
+                case "cut off" -> {
+                    open = false;
+                    throw new MessagingException("read timed out");
+                }
+                default -> {}
+            }
+            sent.incrementAndGet();
+            var latch = relay.hold;
             if (latch != null) {
-                hold = null;
+                relay.hold = null;
                 try {
                     latch.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException interrupted) {
@@ -159,23 +232,14 @@ class SmtpRelayTests {
         }
 
         @Override
-        public MimeMessage createMimeMessage() {
-            return new MimeMessage(Session.getInstance(new Properties()));
+        public boolean isConnected() {
+            connectedChecks.incrementAndGet();
+            return open;
         }
 
         @Override
-        public MimeMessage createMimeMessage(InputStream content) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void send(MimeMessagePreparator... preparators) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void send(SimpleMailMessage... messages) {
-            throw new UnsupportedOperationException();
+        public void close() {
+            open = false;
         }
     }
 }
