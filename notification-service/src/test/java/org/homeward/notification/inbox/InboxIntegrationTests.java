@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -139,6 +140,55 @@ class InboxIntegrationTests {
             assertThat(String.join("\n", lines)).doesNotContain("Testrin");
         } finally {
             // close() would wait for the stream to end, which it never does by itself.
+            http.shutdownNow();
+        }
+    }
+
+    @Test
+    void streamsEveryEntryOfABurstOnceAndWellFormed() throws Exception {
+        var lines = new CopyOnWriteArrayList<String>();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inbox/stream"))
+                .header("Authorization", "Bearer " + FIRST)
+                .header("Accept", "text/event-stream")
+                .build();
+        var http = HttpClient.newHttpClient();
+        try {
+            var response =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (UncheckedIOException closedByTheTest) {
+                    // The stream ends when the test shuts its client down.
+                }
+            });
+
+            // Entries that arrive together leave in one write: each must still be its own event.
+            var matchIds = new ArrayList<String>();
+            for (var i = 0; i < 20; i++) {
+                matchIds.add(propose());
+            }
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> matchIds.stream()
+                            .allMatch(matchId -> lines.stream().anyMatch(line -> line.contains(matchId))));
+            var events = String.join("\n", lines).split("\n\n");
+            var ours = java.util.Arrays.stream(events)
+                    .filter(event -> matchIds.stream().anyMatch(event::contains))
+                    .toList();
+            assertThat(ours).hasSize(20).allSatisfy(event -> {
+                assertThat(event.lines().filter(line -> line.startsWith("id:"))).hasSize(1);
+                assertThat(event.lines()).contains("event:inbox-entry");
+                assertThat(event.lines().filter(line -> line.startsWith("data:")))
+                        .hasSize(1);
+            });
+            assertThat(ours.stream()
+                            .map(event -> event.lines()
+                                    .filter(line -> line.startsWith("id:"))
+                                    .findFirst()
+                                    .orElseThrow()))
+                    .doesNotHaveDuplicates();
+        } finally {
             http.shutdownNow();
         }
     }
