@@ -110,20 +110,19 @@ class InboxIntegrationTests {
                         found -> found != null);
     }
 
-    @Test
-    void streamsANewEntryToTheUserAsServerSentEvents() throws Exception {
-        var lines = new CopyOnWriteArrayList<String>();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inbox/stream"))
-                .header("Authorization", "Bearer " + FIRST)
-                .header("Accept", "text/event-stream")
-                .build();
-        var http = HttpClient.newHttpClient();
-        try {
-            var response =
+    /** An open inbox stream of the first user, whose lines are collected as they arrive; closing ends it. */
+    private final class OpenStream implements AutoCloseable {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final HttpResponse<java.util.stream.Stream<String>> response;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        OpenStream() throws Exception {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inbox/stream"))
+                    .header("Authorization", "Bearer " + FIRST)
+                    .header("Accept", "text/event-stream")
+                    .build();
+            response =
                     http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             Thread.ofVirtual().start(() -> {
                 try {
                     response.body().forEach(lines::add);
@@ -131,38 +130,35 @@ class InboxIntegrationTests {
                     // The stream ends when the test shuts its client down.
                 }
             });
+        }
 
-            var matchId = propose();
-
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(matchId)));
-            assertThat(lines).contains("event:inbox-entry");
-            assertThat(String.join("\n", lines)).doesNotContain("Testrin");
-        } finally {
-            // close() would wait for the stream to end, which it never does by itself.
+        @Override
+        public void close() {
+            // HttpClient.close() would wait for the stream to end, which it never does by itself.
             http.shutdownNow();
         }
     }
 
     @Test
-    void streamsEveryEntryOfABurstOnceAndWellFormed() throws Exception {
-        var lines = new CopyOnWriteArrayList<String>();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inbox/stream"))
-                .header("Authorization", "Bearer " + FIRST)
-                .header("Accept", "text/event-stream")
-                .build();
-        var http = HttpClient.newHttpClient();
-        try {
-            var response =
-                    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    response.body().forEach(lines::add);
-                } catch (UncheckedIOException closedByTheTest) {
-                    // The stream ends when the test shuts its client down.
-                }
-            });
+    void streamsANewEntryToTheUserAsServerSentEvents() throws Exception {
+        try (var stream = new OpenStream()) {
+            assertThat(stream.response.statusCode()).isEqualTo(200);
+            assertThat(stream.response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
 
+            var matchId = propose();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            stream.lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(matchId)));
+            assertThat(stream.lines).contains("event:inbox-entry");
+            assertThat(String.join("\n", stream.lines)).doesNotContain("Testrin");
+        }
+    }
+
+    @Test
+    void streamsEveryEntryOfABurstOnceAndWellFormed() throws Exception {
+        try (var stream = new OpenStream()) {
             // Entries that arrive together leave in one write: each must still be its own event.
             var matchIds = new ArrayList<String>();
             for (var i = 0; i < 20; i++) {
@@ -171,8 +167,8 @@ class InboxIntegrationTests {
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> matchIds.stream()
-                            .allMatch(matchId -> lines.stream().anyMatch(line -> line.contains(matchId))));
-            var events = String.join("\n", lines).split("\n\n");
+                            .allMatch(matchId -> stream.lines.stream().anyMatch(line -> line.contains(matchId))));
+            var events = String.join("\n", stream.lines).split("\n\n");
             var ours = java.util.Arrays.stream(events)
                     .filter(event -> matchIds.stream().anyMatch(event::contains))
                     .toList();
@@ -188,8 +184,6 @@ class InboxIntegrationTests {
                                     .findFirst()
                                     .orElseThrow()))
                     .doesNotHaveDuplicates();
-        } finally {
-            http.shutdownNow();
         }
     }
 
