@@ -88,6 +88,7 @@ class SmtpRelay {
 
     private void sendThroughOneConnection(List<Queued> batch) {
         Transport transport = null;
+        Queued inHand = null;
         var next = 0;
         try {
             while (next < batch.size()) {
@@ -103,10 +104,10 @@ class SmtpRelay {
                         return;
                     }
                 }
-                var queued = batch.get(next);
-                var outcome = send(transport, queued.message());
-                next++;
-                queued.outcome().complete(outcome);
+                inHand = batch.get(next++);
+                var outcome = send(transport, inHand.message());
+                inHand.outcome().complete(outcome);
+                inHand = null;
                 if (!(outcome instanceof AttemptOutcome.Delivered) && !transport.isConnected()) {
                     // The failed exchange took the connection with it; the next message gets a new one.
                     closeQuietly(transport);
@@ -117,8 +118,10 @@ class SmtpRelay {
             // The attempt in hand fails as its own thread would have; the ones after it never reached the relay.
             // This sender lives on for the next messages.
             log.error("Sending an alert e-mail failed unexpectedly", unexpected);
-            batch.get(next).outcome().completeExceptionally(unexpected);
-            completeFrom(batch, next + 1, new AttemptOutcome.Retry("SMTP sender failed"));
+            if (inHand != null) {
+                inHand.outcome().completeExceptionally(unexpected);
+            }
+            completeFrom(batch, next, new AttemptOutcome.Retry("SMTP sender failed"));
         } finally {
             if (transport != null) {
                 closeQuietly(transport);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -136,6 +137,23 @@ class SmtpRelayTests {
     }
 
     @Test
+    void survivesAFailureAfterTheMessageInHandWasSettled() throws Exception {
+        relay = new SmtpRelay(server, properties(1));
+        server.brokenConnectionCheck = true;
+
+        assertThat(relay.send(message("refuse")))
+                .isEqualTo(new AttemptOutcome.Retry("SMTP server refused the message"));
+
+        server.brokenConnectionCheck = false;
+        // Not on an executor that close() would wait for: without a sender the attempt would wait forever.
+        var next = new CompletableFuture<AttemptOutcome>();
+        Thread.ofVirtual().start(() -> next.complete(relay.send(message("next"))));
+        assertThat(next.get(5, TimeUnit.SECONDS))
+                .as("the sender is still there")
+                .isEqualTo(new AttemptOutcome.Delivered());
+    }
+
+    @Test
     void retriesEverythingWhenTheRelayRefusesTheCredentials() {
         relay = new SmtpRelay(
                 () -> {
@@ -183,6 +201,7 @@ class SmtpRelayTests {
         volatile CountDownLatch hold;
         volatile Error fatal;
         volatile int refuseConnectionsFrom = Integer.MAX_VALUE;
+        volatile boolean brokenConnectionCheck;
 
         @Override
         public Transport open() throws MessagingException {
@@ -234,6 +253,9 @@ class SmtpRelayTests {
         @Override
         public boolean isConnected() {
             connectedChecks.incrementAndGet();
+            if (relay.brokenConnectionCheck) {
+                throw new IllegalStateException("simulated failure while checking the connection");
+            }
             return open;
         }
 

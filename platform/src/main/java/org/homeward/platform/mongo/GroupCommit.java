@@ -87,7 +87,8 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Inserts the entity, mapped as {@code MongoOperations.insert} would map it (the id must be set).
+     * Inserts the entity, mapped by the converter as {@code MongoOperations.insert} maps it, but without mapping events
+     * or the initialisation of a {@code @Version} field (the id must be set).
      *
      * @return false, with nothing written, when a document with the same unique key (its id) exists
      */
@@ -97,9 +98,16 @@ public final class GroupCommit implements AutoCloseable {
         return submit(new Write(new InsertOneModel<>(document)));
     }
 
-    /** Applies the update to the first document the filter matches (none matching is not an error). */
+    /**
+     * Applies the update to the first document the filter matches (none matching is not an error).
+     *
+     * @throws org.bson.codecs.configuration.CodecConfigurationException if a value has no codec: encoded here, such an
+     *     update fails its own caller, not the bulk it would have joined
+     */
     public void updateOne(Bson filter, Bson update) {
-        submit(new Write(new UpdateOneModel<>(filter, update)));
+        var codecs = collection.getCodecRegistry();
+        submit(new Write(new UpdateOneModel<>(
+                filter.toBsonDocument(Document.class, codecs), update.toBsonDocument(Document.class, codecs))));
     }
 
     private boolean submit(Write write) {

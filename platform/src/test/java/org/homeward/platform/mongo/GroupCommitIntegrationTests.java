@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.bson.codecs.configuration.CodecConfigurationException;
 import org.homeward.platform.testing.EmbeddedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +150,44 @@ class GroupCommitIntegrationTests {
         assertThat(mongo.findById("p-1", Parcel.class))
                 .extracting(Parcel::status)
                 .isEqualTo("SENT");
+    }
+
+    @Test
+    void anUpdateTheCodecsCannotWriteFailsItsCallerAloneAndTheBulkItWouldHaveJoinedLands() throws Exception {
+        var callers = 100;
+        for (var caller = 0; caller < callers; caller++) {
+            mongo.insert(new Parcel("p-" + caller, "label-" + caller, "NEW"));
+        }
+        var failures = new ConcurrentHashMap<String, Throwable>();
+        try (var writes = new GroupCommit(mongo, Parcel.class, 500);
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (var caller = 0; caller < callers; caller++) {
+                var id = "p-" + caller;
+                // One caller in the middle of the crowd writes a value no codec knows.
+                Object status = caller == callers / 2 ? new Object() : "SENT";
+                done.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        writes.updateOne(Filters.eq("_id", id), Updates.set("status", status));
+                    } catch (RuntimeException failed) {
+                        failures.put(id, failed);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(failures).containsOnlyKeys("p-" + callers / 2);
+        assertThat(failures.get("p-" + callers / 2)).isInstanceOf(CodecConfigurationException.class);
+        assertThat(mongo.findAll(Parcel.class))
+                .filteredOn(parcel -> parcel.status().equals("SENT"))
+                .hasSize(callers - 1);
     }
 
     @Test
