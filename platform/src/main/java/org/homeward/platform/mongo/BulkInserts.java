@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -22,9 +21,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * }</pre>
  */
 public final class BulkInserts {
-
-    private static final int DUPLICATE_KEY = 11000;
-    private static final MongoExceptionTranslator EXCEPTIONS = new MongoExceptionTranslator();
 
     private BulkInserts() {}
 
@@ -42,9 +38,7 @@ public final class BulkInserts {
         }
         var inserts = new ArrayList<InsertOneModel<Document>>(entities.size());
         for (var entity : entities) {
-            var document = new Document();
-            mongo.getConverter().write(entity, document);
-            inserts.add(new InsertOneModel<>(document));
+            inserts.add(new InsertOneModel<>(DriverWrites.mapped(mongo, entity)));
         }
         Arrays.fill(stored, true);
         try {
@@ -52,22 +46,17 @@ public final class BulkInserts {
                     .bulkWrite(inserts, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException someExisted) {
             if (someExisted.getWriteErrors().isEmpty()) {
-                throw translated(someExisted);
+                throw DriverWrites.translated(someExisted);
             }
             for (var error : someExisted.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw translated(someExisted);
+                if (error.getCode() != DriverWrites.DUPLICATE_KEY) {
+                    throw DriverWrites.translated(someExisted);
                 }
                 stored[error.getIndex()] = false;
             }
         } catch (RuntimeException failed) {
-            throw translated(failed);
+            throw DriverWrites.translated(failed);
         }
         return stored;
-    }
-
-    private static RuntimeException translated(RuntimeException failure) {
-        var translated = EXCEPTIONS.translateExceptionIfPossible(failure);
-        return translated != null ? translated : failure;
     }
 }

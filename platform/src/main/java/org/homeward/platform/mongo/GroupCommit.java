@@ -20,8 +20,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.support.PersistenceExceptionTranslator;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -44,12 +42,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
  */
 public final class GroupCommit implements AutoCloseable {
 
-    private static final int DUPLICATE_KEY = 11000;
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
 
     private final MongoOperations mongo;
     private final MongoCollection<Document> collection;
-    private final PersistenceExceptionTranslator exceptions = new MongoExceptionTranslator();
     private final Class<?> entityType;
     private final int maxBatch;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
@@ -93,9 +89,7 @@ public final class GroupCommit implements AutoCloseable {
      * @return false, with nothing written, when a document with the same unique key (its id) exists
      */
     public boolean insert(Object entity) {
-        var document = new Document();
-        mongo.getConverter().write(entity, document);
-        return submit(new Write(new InsertOneModel<>(document)));
+        return submit(new Write(new InsertOneModel<>(DriverWrites.mapped(mongo, entity))));
     }
 
     /**
@@ -162,7 +156,7 @@ public final class GroupCommit implements AutoCloseable {
         } catch (MongoBulkWriteException partly) {
             if (partly.getWriteErrors().isEmpty()) {
                 // A write-concern error: nothing says which writes are durable.
-                var failed = translate(partly);
+                var failed = DriverWrites.translated(partly);
                 batch.forEach(write -> write.done().completeExceptionally(failed));
                 return;
             }
@@ -173,9 +167,9 @@ public final class GroupCommit implements AutoCloseable {
                 var error = errors.get(index);
                 if (error == null) {
                     write.done().complete(true);
-                } else if (error.getCode() == DUPLICATE_KEY && write.isInsert()) {
+                } else if (error.getCode() == DriverWrites.DUPLICATE_KEY && write.isInsert()) {
                     write.done().complete(false);
-                } else if (error.getCode() == DUPLICATE_KEY) {
+                } else if (error.getCode() == DriverWrites.DUPLICATE_KEY) {
                     write.done().completeExceptionally(new DuplicateKeyException(error.getMessage()));
                 } else {
                     write.done().completeExceptionally(new DataIntegrityViolationException(error.getMessage()));
@@ -183,14 +177,9 @@ public final class GroupCommit implements AutoCloseable {
             }
         } catch (RuntimeException failed) {
             // The store could not be reached, for instance: none of them is known to be written.
-            var translated = translate(failed);
+            var translated = DriverWrites.translated(failed);
             batch.forEach(write -> write.done().completeExceptionally(translated));
         }
-    }
-
-    private RuntimeException translate(RuntimeException failure) {
-        var translated = exceptions.translateExceptionIfPossible(failure);
-        return translated != null ? translated : failure;
     }
 
     private void failQueued() {
