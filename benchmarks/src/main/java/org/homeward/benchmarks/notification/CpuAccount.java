@@ -27,6 +27,7 @@ final class CpuAccount {
         {"outbox-relay", "service: outbox relay"},
         {"kafka-producer-network-thread", "service: Kafka producers"},
         {"HttpClient-", "service: webhook HTTP client"},
+        {"webhook-http-", "service: webhook HTTP client"},
         {"notification-", "service: Kafka consumers"},
         {"delivery-", "service: other"},
         {"tomcat-", "service: other"},

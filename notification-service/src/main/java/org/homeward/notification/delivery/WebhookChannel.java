@@ -1,5 +1,6 @@
 package org.homeward.notification.delivery;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,18 +9,25 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.homeward.notification.contactpoint.ContactPoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts signed alerts to contact points' webhooks. Each call blocks only its own virtual thread and is bounded by
- * the connect and read timeouts, so a hanging receiver delays nobody else. At most {@code
- * webhook-connections-per-receiver} calls go to one receiver (scheme, host and port) at a time: a burst of alerts
- * reuses a few kept-alive connections instead of opening one per alert, and a receiver is never flooded; the
- * attempts beyond that wait their turn, delaying only that receiver's own alerts.
+ * Posts signed alerts to contact points' webhooks. Each call is bounded by the connect and read timeouts, so a hanging
+ * receiver delays nobody else. At most {@code webhook-connections-per-receiver} calls go to one receiver (scheme, host
+ * and port) at a time, in a {@link ReceiverLane}: a burst of alerts reuses a few kept-alive connections instead of
+ * opening one per alert, and a receiver is never flooded; the attempts beyond that wait their turn, delaying only
+ * that receiver's own alerts. Each attempt signs its call when its turn comes, so a long wait does not age the
+ * signature's time.
  */
 @Component
 class WebhookChannel {
@@ -28,7 +36,9 @@ class WebhookChannel {
     private static final Clock WALL_CLOCK = Clock.systemUTC();
 
     private final HttpClient http;
-    private final Map<String, Semaphore> callsPerReceiver = new ConcurrentHashMap<>();
+    private final ExecutorService httpThreads;
+    private final Executor laneThreads;
+    private final Map<String, ReceiverLane> lanes = new ConcurrentHashMap<>();
     private final DeliveryProperties properties;
     private final AlertLinks links;
     private final JsonMapper json;
@@ -37,9 +47,21 @@ class WebhookChannel {
         this.properties = properties;
         this.links = links;
         this.json = json;
+        // Platform threads: the next call to a receiver starts on them, clear of the attempts' virtual threads.
+        this.httpThreads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().name("webhook-http-", 0).daemon().factory());
+        this.laneThreads = task -> {
+            try {
+                httpThreads.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                // Shutting down: end the call here rather than leave its attempt waiting.
+                task.run();
+            }
+        };
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(httpThreads)
                 .build();
     }
 
@@ -49,18 +71,19 @@ class WebhookChannel {
             return new AttemptOutcome.Refused("contact point has no webhook any more");
         }
         var uri = URI.create(webhook.url());
-        var turns = callsPerReceiver.computeIfAbsent(
-                receiver(uri), any -> new Semaphore(properties.webhookConnectionsPerReceiver(), true));
+        var body = json.writeValueAsBytes(WebhookPayload.of(delivery, links));
+        var lane = lanes.computeIfAbsent(
+                receiver(uri), any -> new ReceiverLane(properties.webhookConnectionsPerReceiver(), laneThreads));
+        var outcome = lane.submit(() -> call(uri, webhook.secret(), delivery.id(), body));
         try {
-            turns.acquire();
+            return outcome.get();
         } catch (InterruptedException interrupted) {
+            outcome.cancel(true);
             Thread.currentThread().interrupt();
             return new AttemptOutcome.Retry("interrupted by shutdown");
-        }
-        try {
-            return call(uri, webhook.secret(), delivery);
-        } finally {
-            turns.release();
+        } catch (ExecutionException failed) {
+            return new AttemptOutcome.Retry(
+                    "call failed: " + failed.getCause().getClass().getSimpleName());
         }
     }
 
@@ -68,34 +91,46 @@ class WebhookChannel {
         return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
-    private AttemptOutcome call(URI uri, String secret, Delivery delivery) {
-        var body = json.writeValueAsBytes(WebhookPayload.of(delivery, links));
+    private CompletableFuture<AttemptOutcome> call(URI uri, String secret, String deliveryId, byte[] body) {
         var request = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Homeward-Notification/1")
-                .header(WebhookSignature.DELIVERY_ID_HEADER, delivery.id())
+                .header(WebhookSignature.DELIVERY_ID_HEADER, deliveryId)
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, WALL_CLOCK.instant(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            var status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new AttemptOutcome.Delivered();
-            }
-            if (status == 410) {
-                return new AttemptOutcome.Refused("receiver answered 410 Gone");
-            }
-            return new AttemptOutcome.Retry("receiver answered HTTP " + status);
-        } catch (HttpTimeoutException timeout) {
-            return new AttemptOutcome.Retry("receiver timed out");
-        } catch (IOException failure) {
-            return new AttemptOutcome.Retry(
-                    "connection failed: " + failure.getClass().getSimpleName());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new AttemptOutcome.Retry("interrupted by shutdown");
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle(WebhookChannel::outcome);
+    }
+
+    static AttemptOutcome outcome(HttpResponse<?> response, Throwable failure) {
+        if (failure != null) {
+            var cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause()
+                    : failure;
+            return switch (cause) {
+                case HttpTimeoutException timeout -> new AttemptOutcome.Retry("receiver timed out");
+                case IOException broken ->
+                    new AttemptOutcome.Retry(
+                            "connection failed: " + broken.getClass().getSimpleName());
+                default ->
+                    new AttemptOutcome.Retry("call failed: " + cause.getClass().getSimpleName());
+            };
         }
+        var status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new AttemptOutcome.Delivered();
+        }
+        if (status == 410) {
+            return new AttemptOutcome.Refused("receiver answered 410 Gone");
+        }
+        return new AttemptOutcome.Retry("receiver answered HTTP " + status);
+    }
+
+    @PreDestroy
+    void stop() {
+        // Calls still running end with an IOException: their attempts settle as retries.
+        http.shutdownNow();
+        httpThreads.shutdown();
     }
 }
