@@ -3,12 +3,16 @@ package org.homeward.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.homeward.notification.ContactPointRequests.anNcp;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,9 +48,21 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealServers
-@Import({TestSecurityConfiguration.class, TestClockConfiguration.class})
+@Import({TestSecurityConfiguration.class, TestClockConfiguration.class, InboxIntegrationTests.SmallSendBuffers.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InboxIntegrationTests {
+
+    /**
+     * Small socket send buffers, so that a stream whose reader stops reading blocks its writer after a few entries
+     * instead of after megabytes.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SmallSendBuffers {
+        @Bean
+        TomcatConnectorCustomizer smallSendBuffers() {
+            return connector -> connector.setProperty("socket.txBufSize", "4096");
+        }
+    }
 
     /** Two synthetic NCP users of Poland and one of Ukraine. */
     private static final String FIRST = TestTokens.token()
@@ -77,6 +96,8 @@ class InboxIntegrationTests {
         api = new ServiceApi(port);
         events = new MatchEvents(TestSetup.matchesTopic(InboxIntegrationTests.class));
         mongo.remove(new Query(), "contactPoints");
+        // The test clock stands still: entries of earlier tests would tie with a test's own on the first page.
+        mongo.remove(new Query(), InboxEntry.class);
         new Directory(api).create("PL", anNcp("PL").inbox("ncp-pl-first", "ncp-pl-second"));
     }
 
@@ -136,6 +157,56 @@ class InboxIntegrationTests {
         public void close() {
             // HttpClient.close() would wait for the stream to end, which it never does by itself.
             http.shutdownNow();
+        }
+    }
+
+    /** The second user's stream, read up to its status line and then never again. */
+    private final class StalledStream implements AutoCloseable {
+        private final Socket socket = new Socket();
+
+        StalledStream() throws Exception {
+            // Set before connecting, so the window the server may fill stays small.
+            socket.setReceiveBufferSize(1024);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            var request = "GET /api/v1/inbox/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + SECOND
+                    + "\r\nAccept: text/event-stream\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var status = new StringBuilder();
+            int read;
+            while ((read = socket.getInputStream().read()) != '\n' && read != -1) {
+                status.append((char) read);
+            }
+            assertThat(status.toString()).startsWith("HTTP/1.1 200");
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+        }
+    }
+
+    @Test
+    void aReaderThatStopsReadingHoldsUpNeitherDeliveriesNorOtherUsersStreams() throws Exception {
+        try (var stalled = new StalledStream();
+                var reading = new OpenStream()) {
+            // About 150 KB of events: far more than the stalled connection's buffers take, so its writer blocks.
+            var matchIds = new ArrayList<String>();
+            for (var i = 0; i < 300; i++) {
+                matchIds.add(propose());
+            }
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> matchIds.stream()
+                            .allMatch(matchId -> reading.lines.stream().anyMatch(line -> line.contains(matchId))));
+            var settled = Query.query(where("matchId")
+                    .in(matchIds)
+                    .and("channel")
+                    .is("IN_APP")
+                    .and("status")
+                    .is("SENT"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(settled, "deliveries") == matchIds.size());
         }
     }
 
