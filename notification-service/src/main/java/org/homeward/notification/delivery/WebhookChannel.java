@@ -100,7 +100,15 @@ class WebhookChannel {
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, WALL_CLOCK.instant(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle(WebhookChannel::outcome);
+        var response = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        var outcome = response.handle(WebhookChannel::outcome);
+        // Cancelling a dependent stage leaves its source running: stop the exchange itself.
+        outcome.whenComplete((ended, failure) -> {
+            if (outcome.isCancelled()) {
+                response.cancel(true);
+            }
+        });
+        return outcome;
     }
 
     static AttemptOutcome outcome(HttpResponse<?> response, Throwable failure) {

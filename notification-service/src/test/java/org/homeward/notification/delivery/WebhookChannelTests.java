@@ -1,0 +1,147 @@
+package org.homeward.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.homeward.notification.WebhookReceiver;
+import org.homeward.notification.contactpoint.Channel;
+import org.homeward.notification.contactpoint.ContactPoint;
+import org.homeward.notification.contactpoint.ContactPointKind;
+import org.homeward.notification.contactpoint.Webhook;
+import org.homeward.notification.notification.AlertSubject;
+import org.homeward.notification.notification.CaseRef;
+import org.homeward.notification.notification.Priority;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class WebhookChannelTests {
+
+    private static final String SECRET = "synthetic-webhook-secret";
+
+    /** One call at a time per receiver, and a read timeout far longer than any wait in these tests. */
+    private final WebhookChannel channel = new WebhookChannel(
+            new DeliveryProperties(
+                    3,
+                    Duration.ZERO,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(2),
+                    8,
+                    1,
+                    200,
+                    Duration.ofSeconds(5),
+                    "Homeward <alerts@homeward.test>"),
+            new AlertLinks("https://ui.homeward.test"),
+            JsonMapper.builder().build());
+
+    @AfterEach
+    void stop() {
+        channel.stop();
+    }
+
+    @Test
+    void postsASignedAlertAndTellsWhatTheReceiverAnswered() {
+        try (var receiver = WebhookReceiver.start().secret(SECRET)) {
+            var delivery = aDelivery("cause-1");
+
+            assertThat(channel.send(delivery, at(receiver))).isEqualTo(new AttemptOutcome.Delivered());
+            assertThat(receiver.rejectedSignatures()).isZero();
+            assertThat(receiver.accepted()).singleElement().satisfies(accepted -> {
+                assertThat(accepted.deliveryId()).isEqualTo(delivery.id());
+                assertThat(accepted.body().get("matchId").asString()).isEqualTo(delivery.matchId());
+                assertThat(accepted.body().get("link").asString())
+                        .isEqualTo("https://ui.homeward.test/matches/" + delivery.matchId());
+            });
+
+            receiver.failNext(1);
+            assertThat(channel.send(aDelivery("cause-2"), at(receiver)))
+                    .isEqualTo(new AttemptOutcome.Retry("receiver answered HTTP 503"));
+        }
+    }
+
+    @Test
+    void anInterruptedAttemptGivesUpItsCallOrItsTurnAndTheNextOneGetsTheReceiver() throws Exception {
+        try (var receiver = WebhookReceiver.start().hang()) {
+            var running = attempt(aDelivery("cause-running"), receiver);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.calls() == 1);
+            var givenUp = attempt(aDelivery("cause-given-up"), receiver);
+            var next = attempt(aDelivery("cause-next"), receiver);
+            // One call at a time: the other two wait their turn.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.calls() == 1);
+
+            givenUp.stop();
+            assertThat(givenUp.outcome()).isEqualTo(new AttemptOutcome.Retry("interrupted by shutdown"));
+            running.stop();
+            assertThat(running.outcome()).isEqualTo(new AttemptOutcome.Retry("interrupted by shutdown"));
+
+            // The stopped call freed the receiver long before its 60 s read timeout; the waiter that gave up is
+            // skipped.
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.calls() == 2);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.calls() == 2);
+            next.stop();
+        }
+    }
+
+    /** An attempt on its own virtual thread, as the delivery service runs them. */
+    private Attempt attempt(Delivery delivery, WebhookReceiver receiver) {
+        var outcome = new AtomicReference<AttemptOutcome>();
+        var thread = Thread.ofVirtual().start(() -> outcome.set(channel.send(delivery, at(receiver))));
+        return new Attempt(thread, outcome);
+    }
+
+    private record Attempt(Thread thread, AtomicReference<AttemptOutcome> result) {
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            assertThat(thread.join(Duration.ofSeconds(5))).isTrue();
+        }
+
+        AttemptOutcome outcome() {
+            return result.get();
+        }
+    }
+
+    private static Delivery aDelivery(String cause) {
+        var request = new DeliveryRequest(
+                cause,
+                "4b1d0000-0000-4000-8000-000000000003",
+                "cp-1",
+                Priority.NORMAL,
+                AlertSubject.MATCH_PROPOSED,
+                "7d7c2a7e-0000-4000-8000-000000000001",
+                List.of(
+                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000002", "PL"),
+                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000004", "UA")),
+                Instant.parse("2026-03-01T10:00:00Z"),
+                0,
+                null,
+                "0b7e0000-0000-4000-8000-000000000005",
+                "PL",
+                1L);
+        return Delivery.schedule(request, Channel.WEBHOOK, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static ContactPoint at(WebhookReceiver receiver) {
+        return new ContactPoint(
+                "cp-1",
+                0L,
+                "PL",
+                ContactPointKind.NCP,
+                null,
+                "Synthetic NCP",
+                "en",
+                List.of(),
+                new Webhook(receiver.url(), SECRET),
+                List.of(),
+                null,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH);
+    }
+}
