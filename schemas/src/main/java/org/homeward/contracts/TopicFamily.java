@@ -15,7 +15,12 @@ public enum TopicFamily {
     /** {@link Topics#MATCHING_DEAD_LETTER}; key: the original message's key. */
     MATCHING_DEAD_LETTER(Topics.MATCHING_DEAD_LETTER),
     /** {@link Topics#NOTIFICATION_DEAD_LETTER}; key: the original message's key. */
-    NOTIFICATION_DEAD_LETTER(Topics.NOTIFICATION_DEAD_LETTER);
+    NOTIFICATION_DEAD_LETTER(Topics.NOTIFICATION_DEAD_LETTER),
+    /**
+     * One topic per country, {@code homeward.registry.{country}.deadletter.v1} ({@link Topics#registryDeadLetter});
+     * key: the original message's key.
+     */
+    REGISTRY_DEAD_LETTER("homeward.registry.{country}.deadletter.v1");
 
     private final String address;
 
@@ -23,13 +28,17 @@ public enum TopicFamily {
         this.address = address;
     }
 
-    /** The topic name, or for the registry family the template with a {@code {country}} parameter. */
+    /** The topic name, or for the registry families the template with a {@code {country}} parameter. */
     public String address() {
         return address;
     }
 
     /** Whether {@code topic} belongs to this family. */
     public boolean includes(String topic) {
-        return this == REGISTRY_RECORDS ? Topics.registryCountry(topic).isPresent() : address.equals(topic);
+        return switch (this) {
+            case REGISTRY_RECORDS -> Topics.registryCountry(topic).isPresent();
+            case REGISTRY_DEAD_LETTER -> Topics.isRegistryDeadLetter(topic);
+            default -> address.equals(topic);
+        };
     }
 }

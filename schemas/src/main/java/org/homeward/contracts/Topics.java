@@ -38,6 +38,8 @@ public final class Topics {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern REGISTRY_RECORDS = Pattern.compile("homeward\\.registry\\.([A-Z]{2})\\.records\\.v1");
+    private static final Pattern REGISTRY_DEAD_LETTER =
+            Pattern.compile("homeward\\.registry\\.([A-Z]{2})\\.deadletter\\.v1");
 
     private Topics() {}
 
@@ -49,11 +51,32 @@ public final class Topics {
      * @throws IllegalArgumentException if {@code country} is not two upper-case letters
      */
     public static String registryRecords(String country) {
+        return "homeward.registry." + checked(country) + ".records.v1";
+    }
+
+    /**
+     * The topic where a country's registry moves the messages it could not process (the original key and value
+     * bytes, the error in Kafka headers), e.g. {@code homeward.registry.PL.deadletter.v1}. Not mirrored: it stays
+     * with the country whose registry failed.
+     *
+     * @param country ISO 3166-1 alpha-2 code in upper case
+     * @throws IllegalArgumentException if {@code country} is not two upper-case letters
+     */
+    public static String registryDeadLetter(String country) {
+        return "homeward.registry." + checked(country) + ".deadletter.v1";
+    }
+
+    /** Whether {@code topic} is a country registry's dead-letter topic. */
+    public static boolean isRegistryDeadLetter(String topic) {
+        return REGISTRY_DEAD_LETTER.matcher(topic).matches();
+    }
+
+    private static String checked(String country) {
         Objects.requireNonNull(country, "country");
         if (!COUNTRY.matcher(country).matches()) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code in upper case");
         }
-        return "homeward.registry." + country + ".records.v1";
+        return country;
     }
 
     /** The country of a registry records topic, or empty if {@code topic} is not one. */

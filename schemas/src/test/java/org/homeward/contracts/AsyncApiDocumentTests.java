@@ -50,6 +50,8 @@ class AsyncApiDocumentTests {
                         Topics.NOTIFICATION_DEAD_LETTER);
         assertThat(Topics.registryRecords("PL"))
                 .isEqualTo(TopicFamily.REGISTRY_RECORDS.address().replace("{country}", "PL"));
+        assertThat(Topics.registryDeadLetter("PL"))
+                .isEqualTo(TopicFamily.REGISTRY_DEAD_LETTER.address().replace("{country}", "PL"));
     }
 
     @Test
@@ -58,6 +60,7 @@ class AsyncApiDocumentTests {
 
         assertThat(map(records, "parameters")).containsOnlyKeys("country");
         assertThat((String) records.get("description")).contains(Topics.REGISTRY_RECORDS_PATTERN);
+        assertThat(map(channel(TopicFamily.REGISTRY_DEAD_LETTER), "parameters")).containsOnlyKeys("country");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.homeward.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,17 @@ class TopicsTests {
         assertThat(TopicFamily.NOTIFICATIONS.includes(Topics.NOTIFICATIONS)).isTrue();
         assertThat(TopicFamily.MATCHING_DEAD_LETTER.address()).isEqualTo("homeward.matching.deadletter.v1");
         assertThat(TopicFamily.NOTIFICATION_DEAD_LETTER.address()).isEqualTo("homeward.notification.deadletter.v1");
+        assertThat(TopicFamily.REGISTRY_DEAD_LETTER.includes(Topics.registryDeadLetter("MD")))
+                .isTrue();
+        assertThat(TopicFamily.REGISTRY_DEAD_LETTER.includes(Topics.registryRecords("MD")))
+                .isFalse();
+        assertThat(TopicFamily.REGISTRY_RECORDS.includes(Topics.registryDeadLetter("MD")))
+                .isFalse();
+    }
+
+    @Test
+    void namesACountryRegistrysDeadLetterTopic() {
+        assertThat(Topics.registryDeadLetter("PL")).isEqualTo("homeward.registry.PL.deadletter.v1");
+        assertThatThrownBy(() -> Topics.registryDeadLetter("pl")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -47,7 +47,7 @@ record MatchDecisionProperties(
 
     String deadLetterTopicFor(String country) {
         return deadLetterTopic == null || deadLetterTopic.isBlank()
-                ? "homeward.registry." + country + ".deadletter.v1"
+                ? Topics.registryDeadLetter(country)
                 : deadLetterTopic;
     }
 }
