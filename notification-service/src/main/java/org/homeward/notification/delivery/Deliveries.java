@@ -84,20 +84,18 @@ class Deliveries {
      * PENDING, never attempted, for the sweep to take. A delivery another scheduling stored is left alone.
      */
     void releaseClaims(Collection<String> ids, String claimToken, Instant now) {
-        mongo.updateMulti(
-                Query.query(where("_id")
-                        .in(ids)
-                        .and("status")
-                        .is(DeliveryStatus.SENDING.name())
-                        .and("claimToken")
-                        .is(claimToken)),
-                new Update()
-                        .set("status", DeliveryStatus.PENDING.name())
-                        .set("attempts", 0)
-                        .set("nextAttemptAt", now)
-                        .unset("attemptStartedAt")
-                        .unset("claimToken"),
-                Delivery.class);
+        mongo.getCollection(COLLECTION)
+                .updateMany(
+                        Filters.and(
+                                Filters.in("_id", ids),
+                                Filters.eq("status", DeliveryStatus.SENDING.name()),
+                                Filters.eq("claimToken", claimToken)),
+                        Updates.combine(
+                                Updates.set("status", DeliveryStatus.PENDING.name()),
+                                Updates.set("attempts", 0),
+                                Updates.set("nextAttemptAt", Date.from(now)),
+                                Updates.unset("attemptStartedAt"),
+                                Updates.unset("claimToken")));
     }
 
     Optional<Delivery> find(String id) {

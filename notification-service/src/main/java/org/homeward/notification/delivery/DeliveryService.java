@@ -45,6 +45,7 @@ import org.springframework.stereotype.Service;
 public class DeliveryService {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+    private static final Duration MAX_RELEASE_DELAY = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;
     private final ContactPointService contactPoints;
@@ -144,10 +145,11 @@ public class DeliveryService {
             // those (a redelivered event finds them stored). Released, the sweep takes them like any pending delivery.
             try {
                 deliveries.releaseClaims(due, claimToken, now);
+                running.removeAll(marked);
             } catch (RuntimeException stillFailing) {
                 notStored.addSuppressed(stillFailing);
+                releaseLater(due, marked, claimToken, 1);
             }
-            running.removeAll(marked);
             throw notStored;
         }
         for (var delivery : stored) {
@@ -217,6 +219,34 @@ public class DeliveryService {
                 running.remove(id);
             }
         });
+    }
+
+    /**
+     * Tries the release of a failed insert's claims again, backing off up to {@link #MAX_RELEASE_DELAY}, until the
+     * store takes it. Meanwhile they stay marked running, so recovery does not settle a never-sent e-mail as
+     * unconfirmed. Only if this instance stops first does recovery, elsewhere, find them.
+     */
+    private void releaseLater(Set<String> claimed, Set<String> marked, String claimToken, int failures) {
+        var delay = Duration.ofSeconds(Math.min(1L << Math.min(failures - 1, 5), MAX_RELEASE_DELAY.toSeconds()));
+        if (failures == 1) {
+            log.warn("Could not release {} claims after a failed insert; retrying", claimed.size());
+        }
+        try {
+            retryTimers.schedule(
+                    () -> {
+                        try {
+                            deliveries.releaseClaims(claimed, claimToken, clock.instant());
+                            running.removeAll(marked);
+                            log.info("Released {} claims after {} failed tries", claimed.size(), failures);
+                        } catch (RuntimeException stillFailing) {
+                            releaseLater(claimed, marked, claimToken, failures + 1);
+                        }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // Left claimed: after the SMTP timeout the next instance's recovery settles them.
+        }
     }
 
     private void retryLater(String id, Duration delay) {

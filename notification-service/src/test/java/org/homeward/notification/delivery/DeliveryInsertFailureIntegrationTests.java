@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.homeward.contracts.matching.MatchDecision;
 import org.homeward.notification.Directory;
@@ -59,6 +60,9 @@ class DeliveryInsertFailureIntegrationTests {
 
     static final AtomicBoolean ARMED = new AtomicBoolean();
 
+    /** How many of the next updates of many deliveries (the release of claims) fail before reaching the store. */
+    static final AtomicInteger FAILING_RELEASES = new AtomicInteger();
+
     /**
      * The template (by its usual name: repositories look it up so), whose next bulk insert of deliveries reaches the
      * store and then fails, while armed.
@@ -80,6 +84,11 @@ class DeliveryInsertFailureIntegrationTests {
                             MongoCollection.class.getClassLoader(),
                             new Class<?>[] {MongoCollection.class},
                             (proxy, method, arguments) -> {
+                                if (method.getName().equals("updateMany")
+                                        && FAILING_RELEASES.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                                    throw new MongoSocketReadException(
+                                            "store unreachable", new ServerAddress("127.0.0.1"));
+                                }
                                 Object result;
                                 try {
                                     result = method.invoke(real, arguments);
@@ -157,6 +166,43 @@ class DeliveryInsertFailureIntegrationTests {
             assertThat(mongo.findById(email, Delivery.class).attempts())
                     .as("the released claim was never an attempt")
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keepsRetryingTheReleaseSoRecoveryNeverSettlesTheUnsentEmailAsUnconfirmed() {
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var address = "release-" + run + "@alerts.test";
+        try (var events = new MatchEvents(TestSetup.matchesTopic(DeliveryInsertFailureIntegrationTests.class))) {
+            var ncp =
+                    new Directory(new ServiceApi(port)).create("PL", anNcp("PL").emails(address));
+            var proposal = MatchEvents.proposal(
+                    MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                    MatchEvents.ref(UUID.randomUUID().toString(), "PL"),
+                    MatchDecision.POSSIBLE);
+            var email = Delivery.idFor(proposal.getMetadata().getEventId().toString(), ncp.id(), Channel.EMAIL);
+
+            FAILING_RELEASES.set(2);
+            ARMED.set(true);
+            events.publishMatch(proposal, proposal.getMatchId().toString());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !ARMED.get());
+            assertThat(status(email)).isEqualTo(DeliveryStatus.SENDING);
+            // Long past the SMTP timeout: had the claim been given up, recovery would call the e-mail cut off.
+            clock.advance(Duration.ofMinutes(5));
+            deliveries.recoverAbandoned();
+            assertThat(status(email)).isEqualTo(DeliveryStatus.SENDING);
+
+            // The third try (after 1 s and 2 s) reaches the store.
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(email) == DeliveryStatus.PENDING);
+            assertThat(FAILING_RELEASES.get()).isZero();
+            deliveries.recoverAbandoned();
+            deliveries.runDue();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(email) == DeliveryStatus.SENT);
+            assertThat(TestSmtp.messagesTo(address)).hasSize(1);
+        } finally {
+            FAILING_RELEASES.set(0);
         }
     }
 
