@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.notification.contactpoint.ContactPoint;
-import org.homeward.notification.contactpoint.ContactPointKind;
 import org.homeward.notification.notification.AlertSubject;
-import org.homeward.notification.notification.CaseRef;
 import org.homeward.notification.notification.Priority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,40 +83,10 @@ class AlertMessagesTests {
     }
 
     private static Delivery aDelivery(Priority priority, int level) {
-        var request = new DeliveryRequest(
-                "cause-1",
-                "4b1d0000-0000-4000-8000-000000000003",
-                "cp-1",
-                priority,
-                AlertSubject.MATCH_PROPOSED,
-                "7d7c2a7e-0000-4000-8000-000000000001",
-                List.of(
-                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000002", "PL"),
-                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000004", "UA")),
-                Instant.parse("2026-03-01T10:00:00Z"),
-                level,
-                level == 0 ? null : "cp-0",
-                "0b7e0000-0000-4000-8000-000000000005",
-                "PL",
-                1L);
-        return Delivery.schedule(request, Channel.EMAIL, Instant.EPOCH, Instant.EPOCH);
+        return SyntheticAlerts.delivery("cause-1", Channel.EMAIL, priority, level);
     }
 
     private static ContactPoint aContactPoint(String language) {
-        return new ContactPoint(
-                "cp-1",
-                0L,
-                "PL",
-                ContactPointKind.NCP,
-                null,
-                "Synthetic NCP",
-                language,
-                List.of("ncp@pl.ncp.test"),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.EPOCH,
-                Instant.EPOCH);
+        return SyntheticAlerts.contactPoint(language, null);
     }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.homeward.notification.WebhookReceiver;
 import org.homeward.notification.contactpoint.Channel;
 import org.homeward.notification.contactpoint.ContactPoint;
-import org.homeward.notification.contactpoint.ContactPointKind;
 import org.homeward.notification.contactpoint.Webhook;
-import org.homeward.notification.notification.AlertSubject;
-import org.homeward.notification.notification.CaseRef;
 import org.homeward.notification.notification.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,40 +103,10 @@ class WebhookChannelTests {
     }
 
     private static Delivery aDelivery(String cause) {
-        var request = new DeliveryRequest(
-                cause,
-                "4b1d0000-0000-4000-8000-000000000003",
-                "cp-1",
-                Priority.NORMAL,
-                AlertSubject.MATCH_PROPOSED,
-                "7d7c2a7e-0000-4000-8000-000000000001",
-                List.of(
-                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000002", "PL"),
-                        new CaseRef("5f0c6a4e-0000-4000-8000-000000000004", "UA")),
-                Instant.parse("2026-03-01T10:00:00Z"),
-                0,
-                null,
-                "0b7e0000-0000-4000-8000-000000000005",
-                "PL",
-                1L);
-        return Delivery.schedule(request, Channel.WEBHOOK, Instant.EPOCH, Instant.EPOCH);
+        return SyntheticAlerts.delivery(cause, Channel.WEBHOOK, Priority.NORMAL, 0);
     }
 
     private static ContactPoint at(WebhookReceiver receiver) {
-        return new ContactPoint(
-                "cp-1",
-                0L,
-                "PL",
-                ContactPointKind.NCP,
-                null,
-                "Synthetic NCP",
-                "en",
-                List.of(),
-                new Webhook(receiver.url(), SECRET),
-                List.of(),
-                null,
-                null,
-                Instant.EPOCH,
-                Instant.EPOCH);
+        return SyntheticAlerts.contactPoint("en", new Webhook(receiver.url(), SECRET));
     }
 }
