@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The calls to one webhook receiver: at most {@code limit} at once, the others waiting their turn in order. A call
- * that ends starts the next one from the thread it ended on, so a receiver's calls follow one another without
- * waiting for the attempts' virtual threads to be scheduled: under a burst thousands of them are runnable, and a
- * permit handed from one waiting virtual thread to the next cost two turns through that queue per call.
+ * that ends starts the next one on a {@code completions} thread (the HTTP client's platform threads), so a receiver's
+ * calls follow one another without waiting for the attempts' virtual threads to be scheduled: under a burst thousands
+ * of them are runnable, and a permit handed from one waiting virtual thread to the next cost two turns through that
+ * queue per call.
  *
  * <p>A waiting call whose result was cancelled (its attempt was interrupted) is skipped; a running one is cancelled
  * too. Call ends are handled on {@code completions}, never on the thread that started the call, so calls that fail
