@@ -116,7 +116,6 @@ public class MatchProposalService {
                         : retractAll(change.recordId(), MatchProposalEvent.RetractionCause.RECORD_ERASED);
         };
         if (changed > 0) {
-            relay.wakeUp();
             latency.record(Duration.between(change.publishedAt(), clock.instant()));
             log.debug("Record {}: {} proposals changed", change.recordId(), changed);
         }
@@ -233,6 +232,7 @@ public class MatchProposalService {
                     var created = create.get();
                     created.stage(contracts::toOutboxEntry);
                     proposals.insert(created);
+                    relay.wakeUp(MatchProposal.COLLECTION, id);
                     log.info("Match {} proposed", id);
                     return true;
                 }
@@ -242,6 +242,7 @@ public class MatchProposalService {
                 }
                 proposal.stage(contracts::toOutboxEntry);
                 proposals.save(proposal);
+                relay.wakeUp(MatchProposal.COLLECTION, id);
                 log.info("Match {} now {} at revision {}", id, proposal.status(), proposal.revision());
                 return true;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
@@ -332,7 +333,7 @@ public class MatchProposalService {
             proposal.stage(contracts::toOutboxEntry);
             try {
                 var saved = proposals.save(proposal);
-                relay.wakeUp();
+                relay.wakeUp(MatchProposal.COLLECTION, id);
                 audit.record(by, AuditAction.STATUS_CHANGE, RESOURCE, id, null);
                 log.info("Match {} {} by a reviewer of {}", id, saved.status(), by.country());
                 return saved;
