@@ -3,6 +3,9 @@ package org.homeward.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.homeward.notification.WebhookReceiver;
@@ -84,6 +87,35 @@ class WebhookChannelTests {
         }
     }
 
+    @Test
+    void anInterruptedCallEndsItsConnectionInsteadOfWaitingForTheReadTimeout() throws Exception {
+        try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var url = "http://127.0.0.1:" + server.getLocalPort() + "/hooks/homeward";
+            var outcome = new AtomicReference<AttemptOutcome>();
+            var attempt = Thread.ofVirtual().start(() -> outcome.set(channel.send(aDelivery("cause-cut"), at(url))));
+            try (var connection = server.accept()) {
+                // Far shorter than the 60 s read timeout: only the client giving the exchange up ends it in time.
+                connection.setSoTimeout(10_000);
+                var request = connection.getInputStream();
+                assertThat(request.read()).as("the request arrives").isNotEqualTo(-1);
+
+                attempt.interrupt();
+                assertThat(attempt.join(Duration.ofSeconds(5))).isTrue();
+                assertThat(outcome.get()).isEqualTo(new AttemptOutcome.Retry("interrupted by shutdown"));
+
+                // Never answered: the rest of the request, then the end of the connection.
+                var buffer = new byte[4096];
+                try {
+                    while (request.read(buffer) != -1) {
+                        // the request's remaining bytes
+                    }
+                } catch (SocketException reset) {
+                    // Closed by the client with a reset: ended as well.
+                }
+            }
+        }
+    }
+
     /** An attempt on its own virtual thread, as the delivery service runs them. */
     private Attempt attempt(Delivery delivery, WebhookReceiver receiver) {
         var outcome = new AtomicReference<AttemptOutcome>();
@@ -107,6 +139,10 @@ class WebhookChannelTests {
     }
 
     private static ContactPoint at(WebhookReceiver receiver) {
-        return SyntheticAlerts.contactPoint("en", new Webhook(receiver.url(), SECRET));
+        return at(receiver.url());
+    }
+
+    private static ContactPoint at(String url) {
+        return SyntheticAlerts.contactPoint("en", new Webhook(url, SECRET));
     }
 }
