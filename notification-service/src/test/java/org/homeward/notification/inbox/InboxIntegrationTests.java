@@ -115,6 +115,14 @@ class InboxIntegrationTests {
         return proposal.getMatchId().toString();
     }
 
+    private List<String> propose(int count) {
+        var matchIds = new ArrayList<String>();
+        for (var i = 0; i < count; i++) {
+            matchIds.add(propose());
+        }
+        return matchIds;
+    }
+
     private List<JsonNode> inbox(String token, String query) {
         var response = api.call("GET", "/api/v1/inbox" + query).token(token).send();
         assertThat(response.status()).isEqualTo(200);
@@ -151,6 +159,13 @@ class InboxIntegrationTests {
                     // The stream ends when the test shuts its client down.
                 }
             });
+        }
+
+        /** Waits until every one of these matches has arrived on the stream. */
+        void awaitAll(List<String> matchIds) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> matchIds.stream()
+                            .allMatch(matchId -> lines.stream().anyMatch(line -> line.contains(matchId))));
         }
 
         @Override
@@ -192,14 +207,9 @@ class InboxIntegrationTests {
         try (var stalled = new StalledStream();
                 var reading = new OpenStream()) {
             // About 150 KB of events: far more than the stalled connection's buffers take, so its writer blocks.
-            var matchIds = new ArrayList<String>();
-            for (var i = 0; i < 300; i++) {
-                matchIds.add(propose());
-            }
+            var matchIds = propose(300);
 
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> matchIds.stream()
-                            .allMatch(matchId -> reading.lines.stream().anyMatch(line -> line.contains(matchId))));
+            reading.awaitAll(matchIds);
             var settled = Query.query(where("matchId")
                     .in(matchIds)
                     .and("channel")
@@ -231,14 +241,9 @@ class InboxIntegrationTests {
     void streamsEveryEntryOfABurstOnceAndWellFormed() throws Exception {
         try (var stream = new OpenStream()) {
             // Entries that arrive together leave in one write: each must still be its own event.
-            var matchIds = new ArrayList<String>();
-            for (var i = 0; i < 20; i++) {
-                matchIds.add(propose());
-            }
+            var matchIds = propose(20);
 
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> matchIds.stream()
-                            .allMatch(matchId -> stream.lines.stream().anyMatch(line -> line.contains(matchId))));
+            stream.awaitAll(matchIds);
             var events = String.join("\n", stream.lines).split("\n\n");
             var ours = java.util.Arrays.stream(events)
                     .filter(event -> matchIds.stream().anyMatch(event::contains))
